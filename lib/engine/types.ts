@@ -1,0 +1,159 @@
+import type { z } from "zod";
+import type { Role } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import type { ParameterReader } from "@/lib/rules/parameters";
+import type { ReferenceData } from "@/lib/rules/reference";
+
+/** Who is acting. Loaded from the database on every request (lib/dal/viewer.ts). */
+export interface Viewer {
+  kind: "user" | "token" | "system";
+  /** users.id; for a token, the service account it acts as; null for the system. */
+  userId: string | null;
+  role: Role | "system";
+  regions: readonly string[];
+  services: readonly string[];
+  /** For bearer tokens: e.g. ["cases:read", "cases:act", "applications:create"]. */
+  scopes?: readonly string[];
+  sessionId?: string;
+  tokenId?: string;
+  displayName: string;
+  locale: string;
+}
+
+export const SYSTEM_VIEWER: Viewer = {
+  kind: "system",
+  userId: null,
+  role: "system",
+  regions: [],
+  services: [],
+  displayName: "system",
+  locale: "kk",
+};
+
+/** A failed rule: the rule ID, a message key in the "rules" namespace, and values for it. */
+export interface RuleViolation {
+  rule: string;
+  messageKey: string;
+  values?: Record<string, string | number>;
+  /** The input field the rule is about, so a form can show it there. */
+  path?: (string | number)[];
+}
+
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export type PerformResult<T = CaseSnapshot> =
+  | { ok: true; case: T; eventId: number }
+  | { ok: false; error: "validation_failed"; issues: FieldIssue[] }
+  | { ok: false; error: "rule_violation"; violations: RuleViolation[] }
+  | { ok: false; error: "forbidden" }
+  | { ok: false; error: "not_found" }
+  | { ok: false; error: "version_conflict"; currentVersion?: number };
+
+export interface CaseSnapshot {
+  id: string;
+  service: string;
+  reference: string;
+  status: string;
+  flags: string[];
+  region: string;
+  ownerId: string | null;
+  assigneeId: string | null;
+  data: Record<string, unknown>;
+  dueOn: string | null;
+  clockRemainingDays: number | null;
+  version: number;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+}
+
+/** What a guard or an effect gets to look at. Guards are pure: no database access. */
+export interface RuleContext<Input = unknown> {
+  case: CaseSnapshot;
+  input: Input;
+  viewer: Viewer;
+  /** Civil date in Asia/Almaty on which the action happens (YYYY-MM-DD). */
+  today: string;
+  params: ParameterReader;
+  ref: ReferenceData;
+}
+
+export type Guard<Input = unknown> = (ctx: RuleContext<Input>) => RuleViolation | null;
+
+export interface EffectContext<Input = unknown> extends RuleContext<Input> {
+  tx: Tx;
+  /** The case after the transition (status, version, data already updated). */
+  next: CaseSnapshot;
+}
+
+export type Effect<Input = unknown> = (ctx: EffectContext<Input>) => Promise<void>;
+
+export type ActorRole = Role | "system" | "owner";
+
+export interface ActionDefinition<Input = unknown> {
+  /** States the action may start from. */
+  from: readonly string[];
+  /** Target state; a function when the outcome depends on input or data. */
+  to: string | ((ctx: RuleContext<Input>) => string);
+  /** Staff roles that may perform it (within their regions and services); "owner" = the applicant who owns the case. */
+  allowed: readonly ActorRole[];
+  input: z.ZodType<Input>;
+  guards?: readonly Guard<Input>[];
+  /** New case data after the action (defaults to unchanged). Must be pure. */
+  patch?: (ctx: RuleContext<Input>) => Partial<{ data: Record<string, unknown>; flags: string[] }>;
+  effects?: readonly Effect<Input>[];
+  /** A decision: sets decided_at. */
+  decides?: boolean;
+  /** Whether the applicant sees the event on their timeline. */
+  public?: boolean;
+}
+
+export interface DeadlineDefinition {
+  /** Parameter key holding the term. */
+  termParam: string;
+  unit: "calendar_days" | "working_days";
+  /** Actions that start (or restart after a clock stop) the clock. */
+  startOn: readonly string[];
+  /** States in which the clock is stopped (remaining time is kept). */
+  stoppedIn: readonly string[];
+  /** States in which there is no deadline any more. */
+  clearedIn: readonly string[];
+}
+
+export interface ServiceDefinition<Data = Record<string, unknown>> {
+  id: string;
+  referencePrefix: string;
+  states: readonly string[];
+  initialState: string;
+  finalStates: readonly string[];
+  /** Application data as filed (the same schema the form uses). */
+  applicationSchema: z.ZodType<Data>;
+  /** Rules checked when a case is created or its data replaced. */
+  intakeGuards: readonly Guard<Data>[];
+  /** Flags derived from data at filing (e.g. late filing). */
+  intakeFlags?: (ctx: RuleContext<Data>) => string[];
+  regionOf: (data: Data) => string;
+  actions: Record<string, ActionDefinition<never>>;
+  deadline?: DeadlineDefinition;
+  /** Parties to record for the case, derived from its data. */
+  parties?: (data: Data) => PartyInput[];
+}
+
+export interface PartyInput {
+  role: "applicant" | "host" | "employer" | "family_member" | "representative";
+  person?: {
+    surname: string;
+    givenNames: string;
+    surnameCyrillic?: string | null;
+    givenNamesCyrillic?: string | null;
+    birthDate: string;
+    sex: "F" | "M";
+    citizenship: string;
+    iin?: string | null;
+    document?: { type: string; number: string; issuingCountry: string; expiresOn?: string | null };
+  };
+  details?: Record<string, unknown>;
+}
