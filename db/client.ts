@@ -53,3 +53,12 @@ export async function migrateDb(handle: DbHandle): Promise<void> {
     await migrate(handle.db as never, { migrationsFolder });
   }
 }
+
+// One handle per process, surviving dev hot reload, opened on first use (never at import time:
+// PGlite may be opened by one process only, and build steps import this module).
+const globalForDb = globalThis as unknown as { sharedDbHandle?: Promise<DbHandle> };
+
+export function sharedDbHandle(): Promise<DbHandle> {
+  globalForDb.sharedDbHandle ??= openDb();
+  return globalForDb.sharedDbHandle;
+}

@@ -284,7 +284,8 @@ export const decisions = pgTable(
     outcome: text("outcome").notNull(),
     reasonCode: text("reason_code"),
     reasonText: text("reason_text"),
-    decidedBy: uuid("decided_by").notNull(),
+    // Null for decisions taken by the system (e.g. expiry).
+    decidedBy: uuid("decided_by"),
     decidedAt: createdAt(),
     issuingBody: text("issuing_body").notNull(),
   },

@@ -114,7 +114,7 @@ CREATE TABLE "decisions" (
 	"outcome" text NOT NULL,
 	"reason_code" text,
 	"reason_text" text,
-	"decided_by" uuid NOT NULL,
+	"decided_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"issuing_body" text NOT NULL
 );

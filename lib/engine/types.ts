@@ -87,6 +87,8 @@ export interface EffectContext<Input = unknown> extends RuleContext<Input> {
   tx: Tx;
   /** The case after the transition (status, version, data already updated). */
   next: CaseSnapshot;
+  /** The instant of the action, the same one recorded on the event. */
+  now: Date;
 }
 
 export type Effect<Input = unknown> = (ctx: EffectContext<Input>) => Promise<void>;
@@ -103,7 +105,7 @@ export interface ActionDefinition<Input = unknown> {
   input: z.ZodType<Input>;
   guards?: readonly Guard<Input>[];
   /** New case data after the action (defaults to unchanged). Must be pure. */
-  patch?: (ctx: RuleContext<Input>) => Partial<{ data: Record<string, unknown>; flags: string[] }>;
+  patch?: (ctx: RuleContext<Input>) => Partial<{ data: Record<string, unknown>; flags: string[]; region: string }>;
   effects?: readonly Effect<Input>[];
   /** A decision: sets decided_at. */
   decides?: boolean;

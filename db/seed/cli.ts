@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { migrateDb, openDb } from "@/db/client";
+import { cases } from "@/db/schema";
+import "@/lib/services";
+import { seedDemoCases } from "./demo-cases";
+import { seedReference } from "./reference";
+import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from "./users";
+
+/**
+ * npm run db:seed -- --demo   reference data, demo accounts and about 200 cases (skipped if cases exist)
+ * npm run db:seed -- --e2e    the same accounts and a small deterministic set of cases
+ * Reference data alone when neither flag is given.
+ */
+const args = new Set(process.argv.slice(2));
+const mode = args.has("--e2e") ? "e2e" : args.has("--demo") ? "demo" : "reference";
+
+const handle = await openDb();
+try {
+  await migrateDb(handle);
+  const counts = await seedReference(handle.db);
+  console.log(`Reference data: ${JSON.stringify(counts)}`);
+  if (mode !== "reference") {
+    const accounts = await seedUsers(handle.db);
+    const [{ n }] = (await handle.db.select({ n: sql<number>`count(*)::int` }).from(cases)) as [{ n: number }];
+    if (n > 0) {
+      console.log(`Cases already present (${n}); demo cases not added again.`);
+    } else {
+      const started = Date.now();
+      const made = await seedDemoCases(handle.db, accounts, mode === "e2e" ? { count: 40, days: 40, seed: 7 } : { count: 200, days: 90, seed: 2026 });
+      console.log(`Demo cases: ${made} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    console.log("\nDemo accounts (password for all: " + DEMO_PASSWORD + ")");
+    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(34)} ${u.regions.join(", ")}`);
+  }
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users, type Role } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/engine/types";
+import { TR_SERVICE } from "@/lib/services";
+
+/** The one password of every demo account; the demo prints it. Never used outside the demo and tests. */
+export const DEMO_PASSWORD = "Demo-Password-2026!";
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  regions: string[];
+  services: string[];
+  locale: string;
+}
+
+const ALL_SERVICES = [TR_SERVICE];
+
+/** Regions with a demo officer each, so every demo case has someone who may decide it. */
+export const OFFICE_REGIONS: Record<string, string> = {
+  "KZ-ALA": "almaty",
+  "KZ-AST": "astana",
+  "KZ-SHY": "shymkent",
+  "KZ-ALM": "almaty-region",
+  "KZ-TUR": "turkestan",
+  "KZ-KAR": "karaganda",
+  "KZ-MAN": "mangystau",
+  "KZ-ZHA": "zhambyl",
+  "KZ-AKT": "aktobe",
+  "KZ-VOS": "east-kazakhstan",
+};
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "applicant@demo.kz", displayName: "Aziz Karimov", role: "applicant", regions: [], services: [], locale: "ru" },
+  { email: "applicant2@demo.kz", displayName: "Olga Petrova", role: "applicant", regions: [], services: [], locale: "en" },
+  { email: "clerk.almaty@demo.kz", displayName: "Aigerim Nurlanova", role: "clerk", regions: ["KZ-ALA"], services: ALL_SERVICES, locale: "kk" },
+  { email: "officer.almaty@demo.kz", displayName: "Daulet Serikbayev", role: "officer", regions: ["KZ-ALA"], services: ALL_SERVICES, locale: "kk" },
+  { email: "officer.astana@demo.kz", displayName: "Marat Zhaksybekov", role: "officer", regions: ["KZ-AST"], services: ALL_SERVICES, locale: "ru" },
+  { email: "supervisor.almaty@demo.kz", displayName: "Gulnara Abenova", role: "supervisor", regions: ["KZ-ALA", "KZ-ALM"], services: ALL_SERVICES, locale: "kk" },
+  { email: "admin@demo.kz", displayName: "System Administrator", role: "admin", regions: [], services: [], locale: "en" },
+  { email: "auditor@demo.kz", displayName: "Prosecutor's Office Auditor", role: "auditor", regions: [], services: [], locale: "ru" },
+  ...Object.entries(OFFICE_REGIONS)
+    .filter(([code]) => code !== "KZ-ALA" && code !== "KZ-AST")
+    .map(([code, slug]) => ({
+      email: `officer.${slug}@demo.kz`,
+      displayName: `Officer ${slug}`,
+      role: "officer" as const,
+      regions: [code],
+      services: ALL_SERVICES,
+      locale: "kk",
+    })),
+];
+
+export function viewerOf(row: typeof users.$inferSelect): Viewer {
+  return { kind: "user", userId: row.id, role: row.role, regions: row.regions, services: row.services, displayName: row.displayName, locale: row.locale };
+}
+
+/** Creates the demo accounts that do not exist yet; returns all of them by email. */
+export async function seedUsers(db: Db): Promise<Map<string, typeof users.$inferSelect>> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const out = new Map<string, typeof users.$inferSelect>();
+  for (const u of DEMO_USERS) {
+    await db.insert(users).values({ ...u, passwordHash }).onConflictDoNothing({ target: users.email });
+    const [row] = await db.select().from(users).where(eq(users.email, u.email));
+    out.set(u.email, row!);
+  }
+  return out;
+}

@@ -1,0 +1,306 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { caseEvents, caseParties, cases, decisions, identityDocuments, issuedDocuments, people, users } from "@/db/schema";
+import { caseVisibility } from "@/lib/engine/access";
+import { availableActions } from "@/lib/engine/perform";
+import { toSnapshot } from "@/lib/engine/snapshot";
+import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
+import { todayInKazakhstan } from "@/lib/rules/dates";
+import { parseCaseReference } from "@/lib/rules/case-reference";
+import "@/lib/services";
+
+/** Read side of cases. Every function takes the viewer and filters by it in SQL. */
+
+const STAFF = new Set(["clerk", "officer", "supervisor", "auditor"]);
+export const isStaff = (viewer: Viewer) => STAFF.has(viewer.role);
+
+export interface QueueFilter {
+  service?: string;
+  status?: string[];
+  region?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  service: string;
+  status: string;
+  flags: string[];
+  region: string;
+  dueOn: string | null;
+  applicantName: string | null;
+  citizenship: string | null;
+  assigneeName: string | null;
+  updatedAt: Date;
+  version: number;
+}
+
+interface Cursor {
+  due: string | null;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
+    return typeof c.id === "string" && (c.due === null || typeof c.due === "string") ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+// Cases with a deadline come first, earliest first; the id breaks ties so the cursor is stable.
+const FAR_FUTURE = "9999-12-31";
+const dueKey = sql<string>`coalesce(${cases.dueOn}, ${FAR_FUTURE}::date)`;
+
+function searchCondition(q: string): SQL | undefined {
+  const term = q.trim();
+  if (!term) return undefined;
+  const ref = parseCaseReference(term);
+  if (ref.ok) return eq(cases.reference, ref.reference);
+  const like = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  const compact = term.replace(/\s+/g, "").toUpperCase();
+  const partyMatch = db_exists(
+    or(
+      ilike(people.surname, like),
+      ilike(people.givenNames, like),
+      ilike(people.surnameCyrillic, like),
+      ilike(people.givenNamesCyrillic, like),
+      sql`${people.surname} || ' ' || ${people.givenNames} ilike ${like}`,
+      eq(identityDocuments.number, compact),
+      eq(people.iin, compact),
+    )!,
+  );
+  return or(ilike(cases.reference, like), partyMatch);
+}
+
+function db_exists(match: SQL): SQL {
+  return sql`exists (select 1 from ${caseParties}
+    join ${people} on ${people.id} = ${caseParties.personId}
+    left join ${identityDocuments} on ${identityDocuments.personId} = ${people.id}
+    where ${caseParties.caseId} = ${cases.id} and ${match})`;
+}
+
+export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter): Promise<{ rows: QueueRow[]; nextCursor: string | null; total: number }> {
+  const limit = Math.min(Math.max(filter.limit ?? 25, 1), 100);
+  const conditions = [
+    caseVisibility(viewer),
+    filter.service ? eq(cases.service, filter.service) : undefined,
+    filter.status?.length ? inArray(cases.status, filter.status) : sql`${cases.status} <> 'draft'`,
+    filter.region ? eq(cases.region, filter.region) : undefined,
+    filter.q ? searchCondition(filter.q) : undefined,
+  ];
+  const where = and(...conditions);
+  const cursor = decodeCursor(filter.cursor);
+  const page = cursor
+    ? and(where, sql`(${dueKey}, ${cases.id}) > (coalesce(${cursor.due}::date, ${FAR_FUTURE}::date), ${cursor.id}::uuid)`)
+    : where;
+
+  const applicant = sql<string | null>`(select ${people.surname} || ' ' || ${people.givenNames} from ${caseParties}
+    join ${people} on ${people.id} = ${caseParties.personId}
+    where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant' limit 1)`;
+  const citizenship = sql<string | null>`(select ${people.citizenship} from ${caseParties}
+    join ${people} on ${people.id} = ${caseParties.personId}
+    where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant' limit 1)`;
+
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        reference: cases.reference,
+        service: cases.service,
+        status: cases.status,
+        flags: cases.flags,
+        region: cases.region,
+        dueOn: cases.dueOn,
+        applicantName: applicant,
+        citizenship,
+        assigneeName: users.displayName,
+        updatedAt: cases.updatedAt,
+        version: cases.version,
+      })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.assigneeId))
+      .where(page)
+      .orderBy(asc(dueKey), asc(cases.id))
+      .limit(limit + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
+  ]);
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown[shown.length - 1];
+  return { rows: shown, nextCursor: more && last ? encodeCursor({ due: last.dueOn, id: last.id }) : null, total: count?.n ?? 0 };
+}
+
+export async function listMyCases(db: DbOrTx, viewer: Viewer): Promise<CaseSnapshot[]> {
+  if (viewer.role !== "applicant" || !viewer.userId) return [];
+  const rows = await db.select().from(cases).where(eq(cases.ownerId, viewer.userId)).orderBy(desc(cases.createdAt)).limit(200);
+  return rows.map(toSnapshot);
+}
+
+export interface CaseEventView {
+  id: number;
+  at: Date;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+  actorName: string | null;
+  actorRole: string;
+}
+
+export interface PartyView {
+  role: string;
+  person: (typeof people.$inferSelect & { documents: (typeof identityDocuments.$inferSelect)[] }) | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface CaseDetail {
+  case: CaseSnapshot;
+  parties: PartyView[];
+  events: CaseEventView[];
+  documents: { id: string; type: string; number: string; validFrom: string; validUntil: string; revokedAt: Date | null; verificationToken: string }[];
+  decisions: (typeof decisions.$inferSelect)[];
+  actions: string[];
+  assigneeName: string | null;
+}
+
+/** A case by id or reference, if the viewer may see it; applicants get only the public part of the history. */
+export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: string): Promise<CaseDetail | null> {
+  const ref = parseCaseReference(idOrReference);
+  const key = ref.ok ? eq(cases.reference, ref.reference) : /^[0-9a-f-]{36}$/i.test(idOrReference) ? eq(cases.id, idOrReference) : null;
+  if (!key) return null;
+  const [row] = await db.select().from(cases).where(and(key, caseVisibility(viewer))).limit(1);
+  if (!row) return null;
+  const c = toSnapshot(row);
+  const applicantView = viewer.role === "applicant";
+
+  const [partyRows, eventRows, docRows, decisionRows, assignee] = await Promise.all([
+    db.select().from(caseParties).leftJoin(people, eq(people.id, caseParties.personId)).where(eq(caseParties.caseId, c.id)),
+    db
+      .select({
+        id: caseEvents.id,
+        at: caseEvents.at,
+        action: caseEvents.action,
+        fromStatus: caseEvents.fromStatus,
+        toStatus: caseEvents.toStatus,
+        reason: caseEvents.reason,
+        actorName: users.displayName,
+        actorRole: caseEvents.actorRole,
+      })
+      .from(caseEvents)
+      .leftJoin(users, eq(users.id, caseEvents.actorId))
+      .where(applicantView ? and(eq(caseEvents.caseId, c.id), eq(caseEvents.visibleToApplicant, true)) : eq(caseEvents.caseId, c.id))
+      .orderBy(asc(caseEvents.version)),
+    db
+      .select({
+        id: issuedDocuments.id,
+        type: issuedDocuments.type,
+        number: issuedDocuments.number,
+        validFrom: issuedDocuments.validFrom,
+        validUntil: issuedDocuments.validUntil,
+        revokedAt: issuedDocuments.revokedAt,
+        verificationToken: issuedDocuments.verificationToken,
+      })
+      .from(issuedDocuments)
+      .where(eq(issuedDocuments.caseId, c.id)),
+    db.select().from(decisions).where(eq(decisions.caseId, c.id)).orderBy(asc(decisions.decidedAt)),
+    c.assigneeId ? db.select({ name: users.displayName }).from(users).where(eq(users.id, c.assigneeId)) : Promise.resolve([]),
+  ]);
+
+  const personIds = partyRows.map((p) => p.people?.id).filter((id): id is string => !!id);
+  const docs = personIds.length ? await db.select().from(identityDocuments).where(inArray(identityDocuments.personId, personIds)) : [];
+
+  return {
+    case: c,
+    parties: partyRows.map((p) => ({
+      role: p.case_parties.role,
+      person: p.people ? { ...p.people, documents: docs.filter((d) => d.personId === p.people!.id) } : null,
+      details: (p.case_parties.details as Record<string, unknown> | null) ?? null,
+    })),
+    // Staff names stay internal: the applicant sees what happened, not who did it.
+    events: eventRows.map((e) => (applicantView ? { ...e, actorName: null } : e)),
+    documents: docRows,
+    decisions: decisionRows,
+    actions: availableActions(viewer, c),
+    assigneeName: assignee[0]?.name ?? null,
+  };
+}
+
+export interface PublicStatus {
+  reference: string;
+  service: string;
+  status: string;
+  dueOn: string | null;
+  updatedAt: Date;
+}
+
+/** The public status check: reference plus the passport number on the case; nothing else is revealed. */
+export async function publicStatus(db: DbOrTx, reference: string, documentNumber: string): Promise<PublicStatus | null> {
+  const ref = parseCaseReference(reference);
+  const number = documentNumber.replace(/\s+/g, "").toUpperCase();
+  if (!ref.ok || !number) return null;
+  const [row] = await db
+    .select({ reference: cases.reference, service: cases.service, status: cases.status, dueOn: cases.dueOn, updatedAt: cases.updatedAt })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.reference, ref.reference),
+        sql`${cases.status} <> 'draft'`,
+        sql`exists (select 1 from ${caseParties} join ${identityDocuments} on ${identityDocuments.personId} = ${caseParties.personId}
+          where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant' and ${identityDocuments.number} = ${number})`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export type VerificationStatus = "valid" | "expired" | "revoked" | "not_yet_valid";
+
+export interface VerificationView {
+  status: VerificationStatus;
+  type: string;
+  number: string;
+  validFrom: string;
+  validUntil: string;
+  holderMasked: string;
+}
+
+/** "IVANOV PETR" → "I***** P***": enough to match the person in front of you, not to identify them. */
+export function maskName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0] + "*".repeat(Math.max(w.length - 1, 2)))
+    .join(" ");
+}
+
+export async function verifyDocument(db: DbOrTx, token: string, now = new Date()): Promise<VerificationView | null> {
+  const [doc] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.verificationToken, token)).limit(1);
+  if (!doc) return null;
+  const today = todayInKazakhstan(now);
+  const status: VerificationStatus = doc.revokedAt ? "revoked" : today > doc.validUntil ? "expired" : today < doc.validFrom ? "not_yet_valid" : "valid";
+  return { status, type: doc.type, number: doc.number, validFrom: doc.validFrom, validUntil: doc.validUntil, holderMasked: maskName(doc.holderDisplayName) };
+}
+
+/** An issued document with its case, for rendering the PDF to someone who may see the case. */
+export async function getDocumentForViewer(db: DbOrTx, viewer: Viewer, documentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) return null;
+  const [row] = await db
+    .select({ doc: issuedDocuments, case: cases })
+    .from(issuedDocuments)
+    .innerJoin(cases, eq(cases.id, issuedDocuments.caseId))
+    .where(and(eq(issuedDocuments.id, documentId), caseVisibility(viewer)))
+    .limit(1);
+  return row ? { document: row.doc, case: toSnapshot(row.case) } : null;
+}
+

@@ -1,0 +1,57 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { cases } from "@/db/schema";
+import type { ActionDefinition, CaseSnapshot, Viewer } from "./types";
+
+const STAFF_ROLES = new Set(["clerk", "officer", "supervisor"]);
+
+function hasScope(viewer: Viewer, scope: string): boolean {
+  return viewer.kind !== "token" || (viewer.scopes ?? []).includes(scope);
+}
+
+/**
+ * The SQL condition for the cases a viewer may read. Object-level authorisation lives in the WHERE
+ * clause, so "not found" and "not yours" look the same to the caller.
+ */
+export function caseVisibility(viewer: Viewer): SQL | undefined {
+  const never = sql`false`;
+  if (viewer.kind === "system") return undefined;
+  if (!hasScope(viewer, "cases:read") && !hasScope(viewer, "applications:read")) return never;
+  switch (viewer.role) {
+    case "applicant":
+      return viewer.userId ? eq(cases.ownerId, viewer.userId) : never;
+    case "clerk":
+    case "officer":
+    case "supervisor":
+      if (!viewer.regions.length || !viewer.services.length) return never;
+      return and(inArray(cases.region, [...viewer.regions]), inArray(cases.service, [...viewer.services]));
+    case "auditor":
+      return undefined;
+    default:
+      return never;
+  }
+}
+
+export function canSeeCase(viewer: Viewer, c: Pick<CaseSnapshot, "ownerId" | "region" | "service">): boolean {
+  if (viewer.kind === "system" || viewer.role === "auditor") return true;
+  if (viewer.role === "applicant") return viewer.userId !== null && c.ownerId === viewer.userId;
+  if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(c.region) && viewer.services.includes(c.service);
+  return false;
+}
+
+/** Whether the viewer's role may perform the action on this (already visible) case. */
+export function mayPerform(viewer: Viewer, action: Pick<ActionDefinition, "allowed">, c: Pick<CaseSnapshot, "ownerId" | "region" | "service">): boolean {
+  if (!hasScope(viewer, "cases:act")) return false;
+  if (viewer.kind === "system") return action.allowed.includes("system");
+  if (!canSeeCase(viewer, c)) return false;
+  if (viewer.role === "applicant") return action.allowed.includes("owner") && c.ownerId === viewer.userId;
+  return (action.allowed as readonly string[]).includes(viewer.role);
+}
+
+/** Who may open a new case of a service in a region. Clerks file for walk-in applicants. */
+export function mayCreate(viewer: Viewer, service: string, region: string): boolean {
+  if (viewer.kind === "token" && !(viewer.scopes ?? []).includes("applications:create")) return false;
+  if (viewer.kind === "system") return true;
+  if (viewer.role === "applicant") return viewer.userId !== null;
+  if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(region) && viewer.services.includes(service);
+  return false;
+}

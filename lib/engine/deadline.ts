@@ -1,0 +1,42 @@
+import type { ParameterReader } from "@/lib/rules/parameters";
+import type { ReferenceData } from "@/lib/rules/reference";
+import { addCalendarDays, daysBetween } from "@/lib/rules/dates";
+import type { DeadlineDefinition } from "./types";
+
+export interface ClockState {
+  dueOn: string | null;
+  clockRemainingDays: number | null;
+}
+
+function addTerm(def: DeadlineDefinition, ref: ReferenceData, from: string, days: number): string {
+  return def.unit === "working_days" ? ref.calendar.addWorkingDays(from, days) : addCalendarDays(from, days);
+}
+
+function remaining(def: DeadlineDefinition, ref: ReferenceData, today: string, dueOn: string): number {
+  return def.unit === "working_days" ? ref.calendar.workingDaysBetween(today, dueOn) : daysBetween(today, dueOn);
+}
+
+/**
+ * The statutory clock after a transition: started by the definition's start actions, stopped
+ * (remaining time kept) while the case waits for the applicant, restarted with what was left,
+ * and cleared in final states. The same stored date is shown to officer, supervisor and applicant.
+ */
+export function nextClock(
+  def: DeadlineDefinition | undefined,
+  args: { action: string; fromStatus: string; toStatus: string; today: string; current: ClockState; params: ParameterReader; ref: ReferenceData },
+): ClockState {
+  if (!def) return args.current;
+  const { action, fromStatus, toStatus, today, current, params, ref } = args;
+  if (def.clearedIn.includes(toStatus)) return { dueOn: null, clockRemainingDays: null };
+  if (def.stoppedIn.includes(toStatus) && !def.stoppedIn.includes(fromStatus)) {
+    const left = current.dueOn ? Math.max(0, remaining(def, ref, today, current.dueOn)) : null;
+    return { dueOn: null, clockRemainingDays: left };
+  }
+  if (def.stoppedIn.includes(fromStatus) && !def.stoppedIn.includes(toStatus) && current.clockRemainingDays !== null) {
+    return { dueOn: addTerm(def, ref, today, current.clockRemainingDays), clockRemainingDays: null };
+  }
+  if (def.startOn.includes(action) && current.dueOn === null) {
+    return { dueOn: addTerm(def, ref, today, params.number(def.termParam, today)), clockRemainingDays: null };
+  }
+  return current;
+}

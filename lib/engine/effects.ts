@@ -1,0 +1,73 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { decisions, issuedDocuments, referenceCounters, scheduledJobs } from "@/db/schema";
+import { formatCaseReference } from "@/lib/rules/case-reference";
+import { newVerificationToken } from "@/lib/documents/tokens";
+
+/** Building blocks for service effects; they run inside the engine's transaction. */
+
+export async function recordDecision(
+  tx: Tx,
+  d: { caseId: string; outcome: string; reasonCode?: string | null; reasonText?: string | null; decidedBy: string | null; issuingBody: string; at: Date },
+): Promise<void> {
+  await tx.insert(decisions).values({
+    caseId: d.caseId,
+    outcome: d.outcome,
+    reasonCode: d.reasonCode ?? null,
+    reasonText: d.reasonText ?? null,
+    decidedBy: d.decidedBy,
+    decidedAt: d.at,
+    issuingBody: d.issuingBody,
+  });
+}
+
+export async function issueDocument(
+  tx: Tx,
+  d: {
+    caseId: string;
+    type: string;
+    numberPrefix: string;
+    validFrom: string;
+    validUntil: string;
+    holderDisplayName: string;
+    holderBirthDate: string;
+    content: Record<string, unknown>;
+    at: Date;
+  },
+): Promise<{ id: string; number: string; verificationToken: string }> {
+  const year = Number(d.validFrom.slice(0, 4));
+  const [counter] = await tx
+    .insert(referenceCounters)
+    .values({ prefix: d.numberPrefix, year, last: 1 })
+    .onConflictDoUpdate({ target: [referenceCounters.prefix, referenceCounters.year], set: { last: sql`${referenceCounters.last} + 1` } })
+    .returning({ last: referenceCounters.last });
+  const number = formatCaseReference(d.numberPrefix, year, counter!.last);
+  const verificationToken = newVerificationToken();
+  const [row] = await tx
+    .insert(issuedDocuments)
+    .values({
+      caseId: d.caseId,
+      type: d.type,
+      number,
+      validFrom: d.validFrom,
+      validUntil: d.validUntil,
+      verificationToken,
+      holderDisplayName: d.holderDisplayName,
+      holderBirthDate: d.holderBirthDate,
+      content: d.content,
+      issuedAt: d.at,
+    })
+    .returning({ id: issuedDocuments.id });
+  return { id: row!.id, number, verificationToken };
+}
+
+export async function revokeDocumentsOfCase(tx: Tx, caseId: string, reason: string, at: Date): Promise<void> {
+  await tx
+    .update(issuedDocuments)
+    .set({ revokedAt: at, revocationReason: reason })
+    .where(and(eq(issuedDocuments.caseId, caseId), isNull(issuedDocuments.revokedAt)));
+}
+
+export async function scheduleJob(tx: Tx, job: { kind: string; caseId: string | null; runAt: Date; payload?: Record<string, unknown> }): Promise<void> {
+  await tx.insert(scheduledJobs).values({ kind: job.kind, caseId: job.caseId, runAt: job.runAt, payload: job.payload ?? null });
+}

@@ -1,0 +1,43 @@
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { scheduledJobs } from "@/db/schema";
+import { checkStayEnd, runStayEndSweep } from "./tr-stay-end";
+
+type Handler = (db: Db, job: typeof scheduledJobs.$inferSelect, now: Date) => Promise<void>;
+
+const handlers: Record<string, Handler> = {
+  tr_stay_end_check: async (db, job, now) => {
+    if (job.caseId) await checkStayEnd(db, job.caseId, now);
+  },
+};
+
+const MAX_ATTEMPTS = 5;
+
+/** Runs the follow-ups the engine scheduled that are due, then the daily sweeps. */
+export async function runDueJobs(db: Db, now = new Date()): Promise<{ ran: number; failed: number }> {
+  const due = await db
+    .select()
+    .from(scheduledJobs)
+    .where(and(isNull(scheduledJobs.doneAt), lte(scheduledJobs.runAt, now), sql`${scheduledJobs.attempts} < ${MAX_ATTEMPTS}`))
+    .orderBy(asc(scheduledJobs.runAt))
+    .limit(500);
+  let ran = 0;
+  let failed = 0;
+  for (const job of due) {
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+      await handler(db, job, now);
+      await db.update(scheduledJobs).set({ doneAt: new Date(), attempts: job.attempts + 1 }).where(eq(scheduledJobs.id, job.id));
+      ran++;
+    } catch (e) {
+      failed++;
+      await db
+        .update(scheduledJobs)
+        .set({ attempts: job.attempts + 1, lastError: e instanceof Error ? e.message : String(e) })
+        .where(eq(scheduledJobs.id, job.id));
+    }
+  }
+  await runStayEndSweep(db, now);
+  return { ran, failed };
+}

@@ -1,0 +1,239 @@
+import { eq, and } from "drizzle-orm";
+import { caseParties, people } from "@/db/schema";
+import { registerService } from "@/lib/engine/registry";
+import { issueDocument, recordDecision, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
+import type { ActionDefinition, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
+import { addCalendarDays } from "@/lib/rules/dates";
+import {
+  TR_FLAGS,
+  filingFlags,
+  tr01NotACitizen,
+  tr04EntryNotInFuture,
+  tr07WithinPermittedStay,
+  tr08IsOverstay,
+} from "./rules";
+import {
+  cancelInput,
+  departureInput,
+  emptyInput,
+  protectionInput,
+  refuseInput,
+  registerInput,
+  returnInput,
+  trApplicationSchema,
+  withdrawInput,
+  type TrApplication,
+} from "./schema";
+
+export const TR_SERVICE = "temporary_registration";
+export const TR_ISSUING_BODY = "migration_service_mia";
+
+export const TR_STATES = [
+  "draft",
+  "submitted",
+  "returned_for_correction",
+  "under_review",
+  "registered",
+  "refused",
+  "withdrawn",
+  "expired",
+  "closed",
+] as const;
+
+const STAFF = ["officer", "supervisor"] as const;
+const PRE_DECISION = ["draft", "submitted", "returned_for_correction", "under_review"] as const;
+const LATENESS_FLAGS: string[] = [TR_FLAGS.lateFiling, TR_FLAGS.lateTierA, TR_FLAGS.lateTierB, TR_FLAGS.overstay];
+
+const dataOf = (ctx: RuleContext<unknown>) => ctx.case.data as unknown as TrApplication;
+export interface Registration {
+  validFrom: string;
+  validUntil: string;
+}
+const registrationOf = (ctx: RuleContext<unknown>) => (ctx.case.data as { registration?: Registration }).registration;
+const isProtected = (ctx: RuleContext<unknown>) => ctx.case.flags.includes(TR_FLAGS.protectedPerson);
+
+// Guards on the application data (at intake, on every change and again at decision).
+const notACitizen: Guard<TrApplication> = (ctx) => tr01NotACitizen(ctx.input.person.citizenship);
+const entryNotInFuture: Guard<TrApplication> = (ctx) => tr04EntryNotInFuture(ctx.input.stay.entryDate, ctx.today);
+const withinPermittedStay: Guard<TrApplication> = (ctx) => tr07WithinPermittedStay(ctx.input, ctx.input.stay.requestedEndDate, ctx.params, ctx.ref);
+const INTAKE_GUARDS = [notACitizen, entryNotInFuture, withinPermittedStay] as const;
+
+/** The same intake rules, applied to the data already on the case. */
+const onCaseData = (g: Guard<TrApplication>): Guard<unknown> => (ctx) => g({ ...ctx, input: dataOf(ctx) });
+
+function action<I>(a: ActionDefinition<I>): ActionDefinition<never> {
+  return a as unknown as ActionDefinition<never>;
+}
+
+const editData = {
+  input: trApplicationSchema,
+  guards: INTAKE_GUARDS,
+  patch: (ctx: RuleContext<TrApplication>) => ({ data: ctx.input as unknown as Record<string, unknown>, region: ctx.input.address.region }),
+};
+
+function fullName(app: TrApplication): string {
+  return `${app.person.surname} ${app.person.givenNames}`.toUpperCase();
+}
+
+export const temporaryRegistration: ServiceDefinition<TrApplication> = {
+  id: TR_SERVICE,
+  referencePrefix: "TR",
+  states: TR_STATES,
+  initialState: "draft",
+  finalStates: ["refused", "withdrawn", "closed"],
+  applicationSchema: trApplicationSchema,
+  intakeGuards: INTAKE_GUARDS,
+  regionOf: (data) => data.address.region,
+  deadline: {
+    termParam: "tr_decision_working_days",
+    unit: "working_days",
+    startOn: ["submit"],
+    stoppedIn: ["returned_for_correction"],
+    clearedIn: ["registered", "refused", "withdrawn", "expired", "closed"],
+  },
+  parties: (data) => [
+    {
+      role: "applicant",
+      person: {
+        surname: data.person.surname,
+        givenNames: data.person.givenNames,
+        surnameCyrillic: data.person.surnameCyrillic ?? null,
+        givenNamesCyrillic: data.person.givenNamesCyrillic ?? null,
+        birthDate: data.person.birthDate,
+        sex: data.person.sex,
+        citizenship: data.person.citizenship,
+        document: {
+          type: `passport_${data.passport.passportType}`,
+          number: data.passport.passportNumber,
+          issuingCountry: data.person.citizenship,
+          expiresOn: data.passport.passportExpiresOn,
+        },
+      },
+    },
+    {
+      role: "host",
+      details: { kind: data.host.kind, identifier: data.host.identifier, name: data.host.name, phone: data.host.phone },
+    },
+  ],
+  actions: {
+    update_draft: action({ from: ["draft"], to: "draft", allowed: ["owner", "clerk"], public: false, ...editData }),
+    submit: action({
+      from: ["draft"],
+      to: "submitted",
+      allowed: ["owner", "clerk", "officer", "supervisor"],
+      input: emptyInput,
+      guards: INTAKE_GUARDS.map(onCaseData),
+      patch: (ctx) => ({ flags: [...new Set([...ctx.case.flags, ...filingFlags(dataOf(ctx), ctx.today, ctx.params, ctx.ref, isProtected(ctx))])] }),
+    }),
+    start_review: action({ from: ["submitted"], to: "under_review", allowed: STAFF, input: emptyInput }),
+    return_for_correction: action({ from: ["submitted", "under_review"], to: "returned_for_correction", allowed: STAFF, input: returnInput }),
+    resubmit: action({ from: ["returned_for_correction"], to: "submitted", allowed: ["owner", "clerk"], ...editData }),
+    register: action({
+      from: ["under_review"],
+      to: "registered",
+      allowed: STAFF,
+      input: registerInput,
+      decides: true,
+      guards: [
+        onCaseData(notACitizen),
+        (ctx) => tr07WithinPermittedStay(dataOf(ctx), ctx.input.validUntil ?? dataOf(ctx).stay.requestedEndDate, ctx.params, ctx.ref, ["validUntil"]),
+      ],
+      patch: (ctx) => ({
+        data: { ...ctx.case.data, registration: { validFrom: ctx.today, validUntil: ctx.input.validUntil ?? dataOf(ctx).stay.requestedEndDate } },
+      }),
+      effects: [
+        async ({ tx, next, viewer, today, now: at }) => {
+          const app = next.data as unknown as TrApplication & { registration: Registration };
+          await recordDecision(tx, { caseId: next.id, outcome: "registered", decidedBy: viewer.userId, issuingBody: TR_ISSUING_BODY, at });
+          await issueDocument(tx, {
+            caseId: next.id,
+            type: "registration_slip",
+            numberPrefix: "TRS",
+            validFrom: today,
+            validUntil: app.registration.validUntil,
+            holderDisplayName: fullName(app),
+            holderBirthDate: app.person.birthDate,
+            content: { address: app.address, purpose: app.stay.purpose, host: app.host.name, reference: next.reference },
+            at,
+          });
+          // The end of the stay is checked for an exit as soon as the grace period (TR-08) has passed.
+          await scheduleJob(tx, { kind: "tr_stay_end_check", caseId: next.id, runAt: new Date(`${addCalendarDays(app.registration.validUntil, 1)}T00:00:00+05:00`) });
+        },
+      ],
+    }),
+    refuse: action({
+      from: ["under_review"],
+      to: "refused",
+      allowed: STAFF,
+      input: refuseInput,
+      decides: true,
+      effects: [
+        async ({ tx, next, viewer, input, now }) => {
+          await recordDecision(tx, { caseId: next.id, outcome: "refused", reasonCode: input.reasonCode, reasonText: input.reason, decidedBy: viewer.userId, issuingBody: TR_ISSUING_BODY, at: now });
+        },
+      ],
+    }),
+    withdraw: action({ from: PRE_DECISION, to: "withdrawn", allowed: ["owner", "clerk"], input: withdrawInput }),
+    expire: action({
+      from: ["registered"],
+      to: "expired",
+      allowed: ["system"],
+      input: emptyInput,
+      guards: [(ctx) => (ctx.today > (registrationOf(ctx)?.validUntil ?? ctx.today) ? null : { rule: "TR-08", messageKey: "rules.tr08NotYetEnded" })],
+    }),
+    flag_overstay: action({
+      from: ["expired"],
+      to: "expired",
+      allowed: ["system"],
+      input: emptyInput,
+      public: false,
+      guards: [
+        (ctx) => (isProtected(ctx) ? { rule: "X-09", messageKey: "rules.x09ProtectedPerson" } : null),
+        (ctx) => {
+          const until = registrationOf(ctx)?.validUntil;
+          return until && tr08IsOverstay(until, ctx.today, ctx.params) && !ctx.case.flags.includes(TR_FLAGS.overstay)
+            ? null
+            : { rule: "TR-08", messageKey: "rules.tr08NoOverstay" };
+        },
+      ],
+      patch: (ctx) => ({ flags: [...ctx.case.flags, TR_FLAGS.overstay] }),
+    }),
+    record_departure: action({ from: ["registered", "expired"], to: "closed", allowed: [...STAFF, "system"], input: departureInput }),
+    cancel_registration: action({
+      from: ["registered"],
+      to: "closed",
+      allowed: STAFF,
+      input: cancelInput,
+      decides: true,
+      effects: [
+        async ({ tx, next, input, now }) => {
+          await revokeDocumentsOfCase(tx, next.id, input.reason, now);
+        },
+      ],
+    }),
+    set_protection: action({
+      from: [...PRE_DECISION, "registered", "expired"],
+      to: (ctx) => ctx.case.status,
+      allowed: STAFF,
+      input: protectionInput,
+      public: false,
+      // X-09: a protected person is never flagged for late registration or overstay.
+      patch: (ctx) => ({
+        flags: ctx.input.protected
+          ? [...ctx.case.flags.filter((f) => !LATENESS_FLAGS.includes(f) && f !== TR_FLAGS.protectedPerson), TR_FLAGS.protectedPerson]
+          : ctx.case.flags.filter((f) => f !== TR_FLAGS.protectedPerson),
+      }),
+      effects: [
+        async ({ tx, next, input }) => {
+          const parties = await tx
+            .select({ personId: caseParties.personId })
+            .from(caseParties)
+            .where(and(eq(caseParties.caseId, next.id), eq(caseParties.role, "applicant")));
+          for (const p of parties) if (p.personId) await tx.update(people).set({ protectedPerson: input.protected }).where(eq(people.id, p.personId));
+        },
+      ],
+    }),
+  },
+};
+
+registerService(temporaryRegistration);
