@@ -1,0 +1,30 @@
+import type { ServiceDefinition } from "./types";
+
+/** A Mermaid state diagram of a service, generated from its definition so the docs cannot drift. */
+export function mermaidStateDiagram(service: ServiceDefinition<never>): string {
+  const lines = ["stateDiagram-v2", `    [*] --> ${service.initialState}`];
+  for (const [name, action] of Object.entries(service.actions)) {
+    const who = action.allowed.join(", ");
+    for (const from of action.from) {
+      // A computed target keeps the state (flags, protection); it is drawn as a self-transition.
+      const to = typeof action.to === "string" ? action.to : from;
+      lines.push(`    ${from} --> ${to}: ${name} (${who})`);
+    }
+  }
+  for (const s of service.finalStates) lines.push(`    ${s} --> [*]`);
+  return lines.join("\n");
+}
+
+export function stateDiagramDocument(service: ServiceDefinition<never>): string {
+  return [
+    `# ${service.id}: states and actions`,
+    "",
+    "Generated from the service definition by `npm run docs:diagrams`; a test fails when this file is stale.",
+    "Each arrow is an action with the roles that may perform it (`owner` = the applicant who owns the case).",
+    "",
+    "```mermaid",
+    mermaidStateDiagram(service),
+    "```",
+    "",
+  ].join("\n");
+}
