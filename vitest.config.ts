@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
+    // These import "next/server" without an extension, which Node's ESM loader refuses unbundled.
+    server: { deps: { inline: ["next-intl", "next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
