@@ -1,0 +1,50 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { getViewer } from "@/lib/dal/viewer";
+import { LanguageSwitcher } from "./language-switcher";
+import { SignOutButton } from "./sign-out-button";
+
+const STAFF_ROLES = new Set(["clerk", "officer", "supervisor", "admin", "auditor"]);
+
+export async function SiteHeader() {
+  const t = await getTranslations("common");
+  const locale = await getLocale();
+  const viewer = await getViewer();
+  const labels = { kk: "Қазақша", ru: "Русский", en: "English" };
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          {t("appName")}
+        </Link>
+        <nav aria-label={t("mainNav")}>
+          <ul className="site-nav">
+            <li>
+              <Link href="/status">{t("nav.statusCheck")}</Link>
+            </li>
+            {viewer && viewer.role === "applicant" ? (
+              <li>
+                <Link href="/applications">{t("nav.myApplications")}</Link>
+              </li>
+            ) : null}
+            {viewer && STAFF_ROLES.has(viewer.role) ? (
+              <li>
+                <Link href="/staff">{t("nav.staff")}</Link>
+              </li>
+            ) : null}
+            {viewer ? (
+              <li>
+                <SignOutButton label={t("nav.signOut", { name: viewer.displayName })} />
+              </li>
+            ) : (
+              <li>
+                <Link href="/sign-in">{t("nav.signIn")}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <LanguageSwitcher current={locale} labels={labels} label={t("language")} />
+      </div>
+    </header>
+  );
+}
