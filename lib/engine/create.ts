@@ -76,7 +76,7 @@ async function existingForKey(db: Db, viewer: Viewer, key: string): Promise<Perf
     .where(and(eq(idempotencyKeys.callerId, callerId(viewer)), eq(idempotencyKeys.key, key)));
   if (!row) return null;
   const c = await loadVisibleCase(db, viewer, row.caseId);
-  return c ? { ok: true, case: c, eventId: 0 } : { ok: false, error: "not_found" };
+  return c ? { ok: true, case: c, eventId: 0, replayed: true } : { ok: false, error: "not_found" };
 }
 
 /**
@@ -163,7 +163,9 @@ export async function createCase(db: Db, viewer: Viewer, serviceId: string, rawD
       }
       if (!options.submit) return { ok: true, case: created, eventId: 0 } as const;
 
-      const result = await performInTx(tx, viewer, created, "submit", {}, 1, now);
+      // Filing includes submitting: a token allowed to create applications may submit the one it just created.
+      const filer: Viewer = viewer.kind === "token" ? { ...viewer, scopes: [...(viewer.scopes ?? []), "cases:act"] } : viewer;
+      const result = await performInTx(tx, filer, created, "submit", {}, 1, now);
       if (!result.ok) throw new Rollback(result);
       return result;
     });

@@ -45,7 +45,7 @@ export interface FieldIssue {
 }
 
 export type PerformResult<T = CaseSnapshot> =
-  | { ok: true; case: T; eventId: number }
+  | { ok: true; case: T; eventId: number; /** A repeated idempotency key: this is the first request's case. */ replayed?: true }
   | { ok: false; error: "validation_failed"; issues: FieldIssue[] }
   | { ok: false; error: "rule_violation"; violations: RuleViolation[] }
   | { ok: false; error: "forbidden" }
