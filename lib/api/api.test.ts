@@ -15,6 +15,8 @@ import { GET as getStatus } from "@/app/api/v1/status/route";
 import { GET as listCases } from "@/app/api/v1/cases/route";
 import { POST as performAction } from "@/app/api/v1/cases/[id]/actions/[action]/route";
 import { GET as health } from "@/app/api/health/route";
+import { GET as listFiles, POST as uploadFile } from "@/app/api/v1/cases/[id]/attachments/route";
+import { GET as downloadFile } from "@/app/api/v1/cases/[id]/attachments/[attachmentId]/route";
 
 const state = vi.hoisted(() => ({
   handle: null as import("@/test/db").TestDatabase | null,
@@ -395,5 +397,31 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
       state.dbDown = false;
       errorLog.mockRestore();
     }
+  });
+
+  it("attachments: a PNG is attached through the engine, listed and downloaded by those who see the case; a disguised file is a rule violation", async () => {
+    const c = await fileOk();
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    const upload = (as: string, bytes: Uint8Array, version: number, name = "passport.pdf") => {
+      const form = new FormData();
+      form.set("version", String(version));
+      form.set("kind", "passport_scan");
+      form.set("file", new File([bytes], name));
+      const h = new Headers({ cookie: `test-session=${as}` });
+      return uploadFile(new Request(`http://localhost/api/v1/cases/${c.id}/attachments`, { method: "POST", headers: h, body: form }), params({ id: c.id }));
+    };
+    const created = await read(await upload("applicantA", png, c.version));
+    expect(created).toMatchObject({ status: 201, body: { version: c.version + 1 } });
+    expect((await read(await upload("applicantB", png, c.version + 1))).status).toBe(404);
+    const disguised = await read(await upload("applicantA", new TextEncoder().encode("not an image"), c.version + 1));
+    expect(disguised).toMatchObject({ status: 422, body: { error: "rule_violation", messageKey: "rules.attachmentType" } });
+
+    const listed = await read(await listFiles(request("GET", `/api/v1/cases/${c.id}/attachments`, { as: "officerAlmaty" }), params({ id: c.id })));
+    const items = listed.body.items as { id: string; fileName: string; mimeType: string }[];
+    expect(items.map((i) => [i.fileName, i.mimeType])).toEqual([["passport.png", "image/png"]]);
+    const got = await downloadFile(request("GET", "/", { as: "applicantA" }), params({ id: c.id, attachmentId: items[0]!.id }));
+    expect([got.status, got.headers.get("content-type")]).toEqual([200, "image/png"]);
+    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true);
+    expect((await downloadFile(request("GET", "/", { as: "officerAstana" }), params({ id: c.id, attachmentId: items[0]!.id }))).status).toBe(404);
   });
 });

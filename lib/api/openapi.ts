@@ -57,6 +57,10 @@ function actionRequest(input: z.ZodType): z.ZodType {
   return z.intersection(z.object({ version: api.caseVersion }), input);
 }
 
+function carriesFile(input: z.ZodType): boolean {
+  return input instanceof z.ZodObject && Object.values(input.shape as Record<string, z.ZodType>).some((field) => field instanceof z.ZodCustom);
+}
+
 export const SCOPES = {
   create: "applications:create",
   read: "applications:read",
@@ -97,6 +101,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
       z.object({ service: z.literal(service.id), data: service.applicationSchema }),
     );
     for (const [name, action] of Object.entries(service.actions)) {
+      // Actions that carry a file are reached through the multipart attachments path instead.
+      if (carriesFile(action.input)) continue;
       const id = named(`${service.id}.${name}.Request`, actionRequest(action.input));
       if (!actions.has(name)) actions.set(name, new Map());
       actions.get(name)!.set(service.id, [id, action]);
@@ -237,6 +243,51 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
     ...actionPaths,
+    "/api/v1/cases/{id}/attachments": {
+      get: {
+        tags: ["Cases"],
+        operationId: "listAttachments",
+        summary: "Files attached to a case",
+        security: signedIn([SCOPES.read], [SCOPES.queue]),
+        parameters: [caseId, ...common],
+        responses: { 200: { description: "The attachments (metadata and a link to the content).", content: jsonContent({ type: "object" }) }, ...pick(401, 404, 500) },
+      },
+      post: {
+        tags: ["Cases"],
+        operationId: "attachDocument",
+        summary: "Attach a file (PDF, JPEG or PNG, typed by its content)",
+        description: "Performs the attach_document action. The size limit is the attachment_max_bytes rule parameter.",
+        security: signedIn([SCOPES.act]),
+        parameters: [caseId, ...common],
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                required: ["version", "kind", "file"],
+                properties: {
+                  version: { type: "integer", minimum: 1 },
+                  kind: { type: "string", enum: ["passport_scan", "entry_stamp", "address_document", "host_consent", "other"] },
+                  file: { type: "string", contentMediaType: "application/octet-stream" },
+                },
+              },
+            },
+          },
+        },
+        responses: { 201: { description: "The case after the action.", content: jsonContent(ref("ActionResult")) }, ...errors },
+      },
+    },
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+      get: {
+        tags: ["Cases"],
+        operationId: "downloadAttachment",
+        summary: "The content of one attachment",
+        security: signedIn([SCOPES.read], [SCOPES.queue]),
+        parameters: [caseId, { name: "attachmentId", in: "path", required: true, schema: { type: "string", format: "uuid" } }, ...common],
+        responses: { 200: { description: "The file, as a download." }, ...pick(401, 404, 500) },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         tags: ["Meta"],

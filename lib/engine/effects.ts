@@ -3,6 +3,9 @@ import type { Tx } from "@/db/client";
 import { decisions, issuedDocuments, referenceCounters, scheduledJobs } from "@/db/schema";
 import { formatCaseReference } from "@/lib/rules/case-reference";
 import { newVerificationToken } from "@/lib/documents/tokens";
+import { checkAttachment, storeAttachment } from "@/lib/attachments/store";
+import { Rollback } from "./perform";
+import type { EffectContext } from "./types";
 
 /** Building blocks for service effects; they run inside the engine's transaction. */
 
@@ -70,4 +73,22 @@ export async function revokeDocumentsOfCase(tx: Tx, caseId: string, reason: stri
 
 export async function scheduleJob(tx: Tx, job: { kind: string; caseId: string | null; runAt: Date; payload?: Record<string, unknown> }): Promise<void> {
   await tx.insert(scheduledJobs).values({ kind: job.kind, caseId: job.caseId, runAt: job.runAt, payload: job.payload ?? null });
+}
+
+/**
+ * Stores a file the action carries, typed by its bytes. A file that fails the check rolls the whole
+ * action back with a rule violation, so no event claims a document that was not kept.
+ */
+export async function attachFile(
+  ctx: EffectContext<{ kind: string; fileName: string; bytes: Uint8Array }>,
+): Promise<void> {
+  const checked = await checkAttachment(ctx.input.bytes, ctx.params, ctx.today);
+  if (!checked.ok) {
+    throw new Rollback({
+      ok: false,
+      error: "rule_violation",
+      violations: [{ rule: "X-ATTACHMENT", messageKey: checked.messageKey, values: checked.values, path: ["file"] }],
+    });
+  }
+  await storeAttachment(ctx.tx, { caseId: ctx.next.id, kind: ctx.input.kind, fileName: ctx.input.fileName, bytes: ctx.input.bytes, uploadedBy: ctx.viewer.userId }, checked);
 }

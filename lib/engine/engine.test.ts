@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { caseEvents, cases, issuedDocuments } from "@/db/schema";
+import { attachments, caseEvents, cases, issuedDocuments } from "@/db/schema";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import { SYSTEM_VIEWER, type Viewer } from "@/lib/engine/types";
@@ -155,5 +155,23 @@ describe.each(TEST_ENGINES)("case engine on %s", (engine) => {
     await perform(t.db, SYSTEM_VIEWER, c.id, "expire", {}, v, { now: at("2026-05-01") });
     const flagged = await perform(t.db, SYSTEM_VIEWER, c.id, "flag_overstay", {}, v + 1, { now: at("2026-05-01") });
     expect(flagged).toMatchObject({ ok: false, error: "rule_violation", violations: [{ rule: "X-09" }] });
+  });
+
+  it("a document is attached through the engine: stored by content type, recorded as an event without its bytes; a disguised file rolls back", async () => {
+    const c = await fileCase();
+    const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
+    const ok = await perform(t.db, applicantA, c.id, "attach_document", { kind: "passport_scan", fileName: "passport.pdf", bytes: png }, c.version);
+    expect(ok.ok && ok.case.status).toBe("submitted");
+    const [event] = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.action, "attach_document")));
+    expect(event!.payload).toEqual({ kind: "passport_scan", fileName: "passport.pdf", sizeBytes: png.byteLength });
+    const [file] = await t.db.select().from(attachments).where(eq(attachments.caseId, c.id));
+    expect([file!.mimeType, file!.fileName]).toEqual(["image/png", "passport.png"]);
+
+    const script = new TextEncoder().encode("<script>alert(1)</script>");
+    const refused = await perform(t.db, applicantA, c.id, "attach_document", { kind: "other", fileName: "scan.pdf", bytes: script }, c.version + 1);
+    expect(refused).toMatchObject({ ok: false, error: "rule_violation", violations: [{ messageKey: "rules.attachmentType", path: ["file"] }] });
+    expect(await t.db.select().from(attachments).where(eq(attachments.caseId, c.id))).toHaveLength(1);
+    const [row] = await t.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row!.version).toBe(c.version + 1);
   });
 });

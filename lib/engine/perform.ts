@@ -119,7 +119,7 @@ export async function performInTx(
       action: actionName,
       fromStatus: current.status,
       toStatus,
-      payload: parsed.data as Record<string, unknown>,
+      payload: action.eventPayload ? action.eventPayload(parsed.data) : (parsed.data as Record<string, unknown>),
       reason: typeof reason === "string" ? reason : null,
       visibleToApplicant: action.public ?? true,
     })

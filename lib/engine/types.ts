@@ -107,6 +107,8 @@ export interface ActionDefinition<Input = unknown> {
   /** New case data after the action (defaults to unchanged). Must be pure. */
   patch?: (ctx: RuleContext<Input>) => Partial<{ data: Record<string, unknown>; flags: string[]; region: string }>;
   effects?: readonly Effect<Input>[];
+  /** What the event records of the input (defaults to all of it); keeps file bytes out of the history. */
+  eventPayload?: (input: Input) => Record<string, unknown>;
   /** A decision: sets decided_at. */
   decides?: boolean;
   /** Whether the applicant sees the event on their timeline. */

@@ -1,7 +1,7 @@
 import { eq, and } from "drizzle-orm";
 import { caseParties, people } from "@/db/schema";
 import { registerService } from "@/lib/engine/registry";
-import { issueDocument, recordDecision, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
+import { attachFile, issueDocument, recordDecision, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
 import type { ActionDefinition, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays } from "@/lib/rules/dates";
 import {
@@ -13,6 +13,7 @@ import {
   tr08IsOverstay,
 } from "./rules";
 import {
+  attachInput,
   cancelInput,
   departureInput,
   emptyInput,
@@ -210,6 +211,14 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
           await revokeDocumentsOfCase(tx, next.id, input.reason, now);
         },
       ],
+    }),
+    attach_document: action({
+      from: [...PRE_DECISION, "registered"],
+      to: (ctx) => ctx.case.status,
+      allowed: ["owner", "clerk", "officer", "supervisor"],
+      input: attachInput,
+      eventPayload: (input) => ({ kind: input.kind, fileName: input.fileName, sizeBytes: input.bytes.byteLength }),
+      effects: [attachFile],
     }),
     set_protection: action({
       from: [...PRE_DECISION, "registered", "expired"],

@@ -132,6 +132,12 @@ export const departureInput = z.object({ departureDate: civilDate, reason: z.str
 export const protectionInput = z.object({ protected: z.boolean(), reason: reasonText });
 export const cancelInput = z.object({ reason: reasonText });
 export const emptyInput = z.object({}).strict();
+export const ATTACHMENT_KINDS = ["passport_scan", "entry_stamp", "address_document", "host_consent", "other"] as const;
+export const attachInput = z.object({
+  kind: z.enum(ATTACHMENT_KINDS, { error: required }),
+  fileName: z.string().trim().min(1, { error: required }).max(200, { error: "rules.validation.tooLong" }),
+  bytes: z.instanceof(Uint8Array, { error: required }),
+});
 
 /** The public eligibility check (no personal data). */
 export const eligibilityInput = z.object({
