@@ -402,7 +402,7 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
   it("attachments: a PNG is attached through the engine, listed and downloaded by those who see the case; a disguised file is a rule violation", async () => {
     const c = await fileOk();
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-    const upload = (as: string, bytes: Uint8Array, version: number, name = "passport.pdf") => {
+    const upload = (as: string, bytes: Uint8Array<ArrayBuffer>, version: number, name = "passport.pdf") => {
       const form = new FormData();
       form.set("version", String(version));
       form.set("kind", "passport_scan");
@@ -413,7 +413,7 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
     const created = await read(await upload("applicantA", png, c.version));
     expect(created).toMatchObject({ status: 201, body: { version: c.version + 1 } });
     expect((await read(await upload("applicantB", png, c.version + 1))).status).toBe(404);
-    const disguised = await read(await upload("applicantA", new TextEncoder().encode("not an image"), c.version + 1));
+    const disguised = await read(await upload("applicantA", Uint8Array.from(Buffer.from("not an image")), c.version + 1));
     expect(disguised).toMatchObject({ status: 422, body: { error: "rule_violation", messageKey: "rules.attachmentType" } });
 
     const listed = await read(await listFiles(request("GET", `/api/v1/cases/${c.id}/attachments`, { as: "officerAlmaty" }), params({ id: c.id })));
