@@ -12,9 +12,11 @@ export interface SummaryError {
 export function ErrorSummary({ title, errors, formError }: { title: string; errors: SummaryError[]; formError?: string | null }) {
   const ref = useRef<HTMLDivElement>(null);
   const count = errors.length + (formError ? 1 : 0);
+  // Focus moves when the errors change in content, not whenever a parent re-renders with a new array.
+  const signature = JSON.stringify([errors, formError]);
   useEffect(() => {
     if (count > 0) ref.current?.focus();
-  }, [count, errors, formError]);
+  }, [count, signature]);
   if (count === 0) return null;
   return (
     <div className="error-summary" role="group" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} data-testid="error-summary">

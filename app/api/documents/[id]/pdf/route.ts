@@ -1,0 +1,92 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { localName } from "@/app/_components/tr-wizard/format";
+import { notFound, unauthorized } from "@/lib/api/http";
+import { clientIp } from "@/lib/auth/client-ip";
+import { recordAudit } from "@/lib/dal/audit";
+import { getDocumentForViewer } from "@/lib/dal/cases";
+import { getViewerForRequest } from "@/lib/dal/viewer";
+import { renderRegistrationSlip, type SlipLocale } from "@/lib/documents/registration-slip";
+import { loadReferenceData } from "@/lib/rules/load";
+import type { TrApplication } from "@/lib/services/temporary-registration/schema";
+import { publicOrigin } from "./origin";
+
+const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
+
+interface SlipContent {
+  address?: TrApplication["address"];
+  purpose?: string;
+  host?: string;
+  reference?: string;
+}
+
+/** The PDF of an issued document, for someone who may see its case (the owner, staff of the region). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const viewer = await getViewerForRequest(request);
+  if (!viewer) return unauthorized();
+  const { id } = await params;
+  const db = await getDb();
+  const found = await getDocumentForViewer(db, viewer, id);
+  if (!found || found.document.type !== "registration_slip") return notFound();
+
+  const lang = new URL(request.url).searchParams.get("lang");
+  const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
+  const { document: doc, case: c } = found;
+  const app = c.data as unknown as TrApplication;
+  const content = (doc.content ?? {}) as SlipContent;
+  const address = content.address ?? app.address;
+
+  const [t, tTr, ref] = await Promise.all([
+    getTranslations({ locale, namespace: "documents" }),
+    getTranslations({ locale, namespace: "tr" }),
+    loadReferenceData(db),
+  ]);
+  const country = ref.country(app.person.citizenship);
+  const region = ref.region(address.region);
+  const purpose = content.purpose ?? app.stay.purpose;
+
+  const pdf = await renderRegistrationSlip(
+    {
+      documentNumber: doc.number,
+      caseReference: content.reference ?? c.reference,
+      holder: {
+        surname: app.person.surname,
+        givenNames: app.person.givenNames,
+        surnameCyrillic: app.person.surnameCyrillic ?? null,
+        givenNamesCyrillic: app.person.givenNamesCyrillic ?? null,
+        birthDate: doc.holderBirthDate,
+      },
+      citizenship: country ? localName(country, locale) : app.person.citizenship,
+      address: { ...address, region: region ? localName(region, locale) : address.region, flat: address.flat ?? null },
+      validFrom: doc.validFrom,
+      validUntil: doc.validUntil,
+      purpose: tTr.has(`purposes.${purpose}`) ? tTr(`purposes.${purpose}`) : purpose,
+      hostName: content.host ?? app.host.name,
+      issuedAt: doc.issuedAt,
+      verifyUrl: `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`,
+    },
+    locale,
+    t,
+  );
+
+  await recordAudit(db, {
+    viewer,
+    action: "document_downloaded",
+    caseId: c.id,
+    target: doc.id,
+    channel: viewer.kind === "token" ? "api" : "page",
+    ip: clientIp(request.headers),
+    details: { number: doc.number, lang: locale },
+  });
+
+  return new Response(Buffer.from(pdf), {
+    status: 200,
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${doc.number.replace(/[^A-Za-z0-9._-]/g, "_")}.pdf"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
