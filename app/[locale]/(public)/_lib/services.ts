@@ -1,0 +1,8 @@
+/** The message namespace of each service (its name, statuses and next steps live there). */
+const SERVICE_NAMESPACES: Readonly<Record<string, string>> = {
+  temporary_registration: "tr",
+};
+
+export function serviceNamespace(service: string): string | null {
+  return SERVICE_NAMESPACES[service] ?? null;
+}

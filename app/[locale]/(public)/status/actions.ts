@@ -1,0 +1,87 @@
+"use server";
+
+import { headers } from "next/headers";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { clientIp } from "@/lib/auth/client-ip";
+import { recordAudit } from "@/lib/dal/audit";
+import { publicStatus } from "@/lib/dal/cases";
+import { getViewer } from "@/lib/dal/viewer";
+import { translateMessage } from "@/lib/forms/action-state";
+import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { consumePublic, publicClientIp } from "@/lib/security/rate-limit";
+import { formatCivilDate, formatInstant } from "../_lib/format";
+import { serviceNamespace } from "../_lib/services";
+import { STATUS_FIELDS, statusCheckInput } from "../_lib/status-input";
+import type { StatusFormState } from "./form-state";
+
+async function localeFrom(formData: FormData): Promise<Locale> {
+  const raw = formData.get("locale");
+  if (typeof raw === "string" && isLocale(raw)) return raw;
+  const current = await getLocale();
+  return isLocale(current) ? current : "kk";
+}
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.slice(0, 200) : "";
+}
+
+/**
+ * The public status check: reference + passport number of the applicant. Rate-limited per client
+ * address and audited; the answer carries no personal data, and a wrong reference and a wrong
+ * passport number get the same "not found".
+ */
+export async function checkStatusAction(_prev: StatusFormState, formData: FormData): Promise<StatusFormState> {
+  const locale = await localeFrom(formData);
+  const [t, tAll, format] = await Promise.all([
+    getTranslations({ locale, namespace: "public.status" }),
+    getTranslations({ locale }),
+    getFormatter({ locale }),
+  ]);
+  const values = { reference: text(formData, "reference"), documentNumber: text(formData, "documentNumber") };
+  const base: StatusFormState = { fieldErrors: {}, formError: null, values, result: null, notFound: false };
+
+  const parsed = statusCheckInput.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const field of STATUS_FIELDS) {
+      const issue = parsed.error.issues.find((i) => i.path[0] === field);
+      if (issue) fieldErrors[field] = translateMessage(tAll, issue.message);
+    }
+    return { ...base, fieldErrors };
+  }
+
+  const db = await getDb();
+  const requestHeaders = await headers();
+  const rate = await consumePublic("status", publicClientIp(requestHeaders), db);
+  if (!rate.ok) return { ...base, formError: t("throttled", { seconds: rate.retryAfterSeconds }) };
+
+  const { reference, documentNumber } = parsed.data;
+  const found = await publicStatus(db, reference, documentNumber);
+  // Same audit action as the API's status check; never the passport number.
+  await recordAudit(db, {
+    viewer: await getViewer(),
+    action: "case.public_status",
+    target: reference,
+    channel: "action",
+    ip: clientIp(requestHeaders),
+    details: { found: found !== null },
+  });
+  if (!found) return { ...base, notFound: true };
+
+  const ns = serviceNamespace(found.service);
+  const label = (key: string, fallback: string, vars?: Record<string, string>) => (ns && tAll.has(`${ns}.${key}`) ? tAll(`${ns}.${key}`, vars) : fallback);
+  const due = found.dueOn ? formatCivilDate(format, found.dueOn) : t("dueNotSet");
+  return {
+    ...base,
+    result: {
+      reference: found.reference,
+      serviceName: label("serviceName", found.service),
+      statusLabel: label(`status.${found.status}`, found.status),
+      nextStep: label(`statusNext.${found.status}`, "", { due }),
+      decisionDue: found.dueOn ? { date: found.dueOn, text: due } : null,
+      updatedAt: { instant: found.updatedAt.toISOString(), text: formatInstant(format, found.updatedAt) },
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ErrorSummary } from "@/app/_components/error-summary";
+import { TextField } from "@/app/_components/fields";
+import { redirect } from "@/lib/i18n/navigation";
+import { routing } from "@/lib/i18n/routing";
+import { tokenFromInput } from "../_lib/verify-input";
+
+type Params = Promise<{ locale: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: "public.verify" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+/** For a code typed or pasted by hand; a QR scan opens /verify/<token> directly. */
+export default async function VerifyFormPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const raw = (await searchParams).code;
+  const code = Array.isArray(raw) ? raw[0] : raw;
+
+  const [t, tAll] = await Promise.all([getTranslations("public.verify"), getTranslations()]);
+  let error: string | undefined;
+  if (code !== undefined) {
+    const token = tokenFromInput(code);
+    if (token) redirect({ href: `/verify/${token}`, locale });
+    error = code.trim() ? t("errors.malformed") : tAll("rules.validation.required");
+  }
+
+  return (
+    <>
+      <ErrorSummary title={tAll("common.errors.summaryTitle")} errors={error ? [{ path: "code", message: error }] : []} />
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <form method="get" noValidate>
+        <TextField
+          id="code"
+          name="code"
+          label={t("code")}
+          hint={t("codeHint")}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={code ?? ""}
+          error={error}
+        />
+        <button type="submit" className="button">
+          {t("submit")}
+        </button>
+      </form>
+    </>
+  );
+}
