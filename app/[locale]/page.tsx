@@ -1,11 +1,16 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/db";
+import { loadParameters } from "@/lib/rules/load";
+import { todayInKazakhstan } from "@/lib/rules/dates";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("common.home");
   const comingSoon = ["hp", "rf", "kd"] as const;
+  // The deadline shown is the one the engine enforces today.
+  const deadlineDays = (await loadParameters(await getDb())).number("tr_registration_deadline_days", todayInKazakhstan());
   return (
     <>
       <h1>{t("title")}</h1>
@@ -14,7 +19,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <div className="grid-2">
         <section className="card" aria-labelledby="svc-tr">
           <h3 id="svc-tr">{t("tr.title")}</h3>
-          <p>{t("tr.body")}</p>
+          <p>{t("tr.body", { days: deadlineDays })}</p>
           <Link href="/services/temporary-registration" className="button">
             {t("startNow")}
           </Link>
