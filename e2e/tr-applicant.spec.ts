@@ -60,7 +60,7 @@ async function fillPersonAndPassport(page: Page, a: Answers, testInfo: TestInfo)
   await field(page, F.person.surname.label).fill("KARIMOV");
   await field(page, F.person.givenNames.label).fill("AZIZ");
   await field(page, F.person.birthDate.label).fill("1990-05-14");
-  await page.getByRole("radio", { name: tr.sexes.M }).check();
+  await page.getByRole("radio", { name: tr.sexes.M, exact: true }).check();
   await field(page, F.person.citizenship.label).selectOption({ label: a.citizenship });
   await continueWithKeyboard(page);
 

@@ -178,29 +178,39 @@ function must(r: PerformResult, what: string): CaseSnapshot {
   return r.case;
 }
 
-/** Walks one case through the engine to its target state, on the days it would have happened. */
+/** Walks one case through the engine to its target state, each step an hour or more after the last. */
 async function driveCase(db: Db, filer: Viewer, officer: Viewer, app: TrApplicationInput, filedOn: string, outcome: Outcome, rng: Rng, channel: "online" | "front_office" | "api"): Promise<void> {
-  let c = must(await createCase(db, filer, TR_SERVICE, app, { channel, submit: true, now: at(filedOn, rng.int(9, 17)) }), "filing");
+  let hour = rng.int(8, 15);
+  let day = filedOn;
+  const later = () => {
+    // The next working hour: later the same day, or the next morning.
+    if (hour < 17 && rng.next() < 0.6) hour += rng.int(1, Math.min(2, 18 - hour));
+    else {
+      day = addCalendarDays(day, 1);
+      hour = rng.int(9, 11);
+    }
+    return at(day, hour);
+  };
+  let c = must(await createCase(db, filer, TR_SERVICE, app, { channel, submit: true, now: at(day, hour) }), "filing");
   if (outcome === "submitted") return;
   // Only the applicant or the front office that filed may withdraw.
   if (outcome === "withdrawn" && (filer.role === "applicant" || filer.role === "clerk")) {
-    must(await perform(db, filer, c.id, "withdraw", { reason: "Plans changed." }, c.version, { now: at(filedOn, 18) }), "withdraw");
+    must(await perform(db, filer, c.id, "withdraw", { reason: "Plans changed." }, c.version, { now: later() }), "withdraw");
     return;
   }
-  const reviewDay = addCalendarDays(filedOn, rng.int(0, 1));
   if (outcome === "returned_for_correction") {
-    must(await perform(db, officer, c.id, "return_for_correction", { reason: "The host's consent to the address is missing; please add the flat number." }, c.version, { now: at(reviewDay, 11) }), "return");
+    must(await perform(db, officer, c.id, "return_for_correction", { reason: "The host's consent to the address is missing; please add the flat number." }, c.version, { now: later() }), "return");
     return;
   }
-  c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: at(reviewDay, 10) }), "start_review");
+  c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: later() }), "start_review");
   if (outcome === "under_review") return;
   if (outcome === "refused") {
-    must(await perform(db, officer, c.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }, c.version, { now: at(reviewDay, 15) }), "refuse");
+    must(await perform(db, officer, c.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }, c.version, { now: later() }), "refuse");
     return;
   }
-  c = must(await perform(db, officer, c.id, "register", {}, c.version, { now: at(reviewDay, 12) }), "register");
+  c = must(await perform(db, officer, c.id, "register", {}, c.version, { now: later() }), "register");
   if (outcome === "departed") {
-    const departure = addCalendarDays(reviewDay, rng.int(3, 20));
+    const departure = addCalendarDays(day, rng.int(3, 20));
     if (departure < todayInKazakhstan()) {
       must(await perform(db, officer, c.id, "record_departure", { departureDate: departure, reason: "Exit recorded at the border." }, c.version, { now: at(departure, 20) }), "departure");
     }

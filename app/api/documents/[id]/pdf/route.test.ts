@@ -84,7 +84,7 @@ describe.each(TEST_ENGINES)("GET /api/documents/[id]/pdf on %s", (engine) => {
     const audit = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, "document_downloaded")));
+      .where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, "document.download")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: owner.userId, target: documentId, channel: "page", details: { lang: "ru" } });
   });
@@ -93,7 +93,7 @@ describe.each(TEST_ENGINES)("GET /api/documents/[id]/pdf on %s", (engine) => {
     current.viewer = officer;
     const res = await get(documentId, "?lang=de");
     expect(res.status).toBe(200);
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.actorId, officer.userId!), eq(auditLog.action, "document_downloaded")));
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.actorId, officer.userId!), eq(auditLog.action, "document.download")));
     expect(audit.map((a) => (a.details as { lang: string }).lang)).toEqual(["kk"]);
   });
 });

@@ -72,7 +72,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 
   await recordAudit(db, {
     viewer,
-    action: "document_downloaded",
+    action: "document.download",
     caseId: c.id,
     target: doc.id,
     channel: viewer.kind === "token" ? "api" : "page",

@@ -89,8 +89,8 @@ describe.each(TEST_ENGINES)("staff case page on %s", (engine) => {
     await render(c.reference);
     const views = await viewsOf(c.id);
     expect(views.map((v) => [v.action, v.channel, v.actorId, v.actorRole, v.ip])).toEqual([
-      ["case_viewed", "page", officer.userId, "officer", "203.0.113.7"],
-      ["case_viewed", "page", auditor.userId, "auditor", "203.0.113.7"],
+      ["case.view", "page", officer.userId, "officer", "203.0.113.7"],
+      ["case.view", "page", auditor.userId, "auditor", "203.0.113.7"],
     ]);
     expect(views[0]!.details).toEqual({ reference: c.reference });
   });

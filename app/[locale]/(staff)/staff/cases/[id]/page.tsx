@@ -82,7 +82,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const db = await getDb();
   const c = detail.case;
   // Staff reads of a case are part of the audit trail, like its changes.
-  await recordAudit(db, { viewer, action: "case_viewed", caseId: c.id, channel: "page", ip: clientIp(await headers()), details: { reference: c.reference } });
+  await recordAudit(db, { viewer, action: "case.view", caseId: c.id, channel: "page", ip: clientIp(await headers()), details: { reference: c.reference } });
 
   const [t, ta, tr, tRoot, format, params_, ref] = await Promise.all([
     getTranslations("staff.case"),
