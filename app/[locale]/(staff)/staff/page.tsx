@@ -50,7 +50,7 @@ export default async function StaffHomePage({ params }: Props) {
           <h2 id="admin-title">{t("adminTitle")}</h2>
           <p>{t("adminBody")}</p>
           <p>
-            <Link href="/admin/tokens">{t("adminTokens")}</Link>
+            <Link href="/admin">{t("adminHome")}</Link>
           </p>
         </section>
       </>
