@@ -53,7 +53,7 @@ export async function authenticate(
     return { ok: false, reason: "invalid" };
   }
 
-  await deps.throttle.reset(email);
+  await deps.throttle.reset(email, input.ip);
   const sessionId = await createAuthSession(db, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
   await recordAudit(db, {
     viewer: { kind: "user", userId: user.id, role: user.role },

@@ -51,6 +51,18 @@ describe("login throttle", () => {
   });
 });
 
+describe("sign-in throttle: successful sign-ins from one address", () => {
+  it("do not use up the address limit; failures still do", async () => {
+    const throttle = createLoginThrottle({ ip: { points: 3, durationSeconds: 60 } });
+    for (let i = 0; i < 10; i++) {
+      expect((await throttle.attempt(`clerk${i}@example.kz`, "10.9.9.9")).ok).toBe(true);
+      await throttle.reset(`clerk${i}@example.kz`, "10.9.9.9");
+    }
+    for (let i = 0; i < 3; i++) expect((await throttle.attempt(`guess${i}@example.kz`, "10.9.9.9")).ok).toBe(true);
+    expect((await throttle.attempt("guess9@example.kz", "10.9.9.9")).ok).toBe(false);
+  });
+});
+
 describe("sign-up throttle", () => {
   it("limits new accounts per address", async () => {
     const throttle = createSignUpThrottle({ points: 2, durationSeconds: 60 });

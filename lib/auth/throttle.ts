@@ -24,8 +24,12 @@ export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: numb
 export interface LoginThrottle {
   /** Counts one attempt for the account and the address; refuses once either is over its limit. */
   attempt(email: string, ip: string | null): Promise<ThrottleResult>;
-  /** After a successful sign-in the account starts afresh (the address counter keeps running). */
-  reset(email: string): Promise<void>;
+  /**
+   * After a successful sign-in the account starts afresh and the address gets its attempt back, so
+   * the address limit counts failures: a front office where many clerks share one address is not
+   * locked out by signing in, while guessing passwords across accounts still is.
+   */
+  reset(email: string, ip?: string | null): Promise<void>;
 }
 
 export interface SignUpThrottle {
@@ -64,8 +68,9 @@ export function createLoginThrottle(limits: { account?: Limit; ip?: Limit } = {}
       ]);
       return verdict(waits);
     },
-    async reset(email) {
+    async reset(email, ip) {
       await byAccount.delete(normaliseEmail(email));
+      if (ip) await byIp.reward(ip, 1);
     },
   };
 }
