@@ -15,10 +15,10 @@ function describedBy(id: string, hint?: ReactNode, error?: string): string | und
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+/** The hint and the error under a label or legend, with the ids that aria-describedby points to. */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <span className="hint" id={`${id}-hint`}>
           {hint}
@@ -29,6 +29,15 @@ function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
           {error}
         </span>
       ) : null}
+    </>
+  );
+}
+
+function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -97,35 +106,27 @@ export function SelectField({ id, label, hint, error, options, placeholder, ...s
   );
 }
 
-type RadioGroupProps = {
+type ChoiceGroupProps = {
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly { value: string; label: ReactNode }[];
   inputProps?: (value: string) => InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
 };
 
-export function RadioGroup({ name, legend, hint, error, options, inputProps }: RadioGroupProps) {
-  const id = name.replace(/\./g, "-");
+/** Radios or checkboxes in a fieldset; the fieldset carries the id an error summary links to. */
+function ChoiceGroup({ type, name, legend, hint, error, options, inputProps }: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
+  const id = fieldId(name);
   return (
     <div className={error ? "field field--error" : "field"}>
       <fieldset aria-describedby={describedBy(id, hint, error)} id={id}>
         <legend>{legend}</legend>
-        {hint ? (
-          <span className="hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        {error ? (
-          <span className="field-error" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-        <div className="radios">
+        <HintAndError id={id} hint={hint} error={error} />
+        <div className={type === "radio" ? "radios" : "checkboxes"}>
           {options.map((o) => (
             <label key={o.value} htmlFor={`${id}-${o.value}`}>
-              <input type="radio" id={`${id}-${o.value}`} name={name} value={o.value} {...inputProps?.(o.value)} />
+              <input type={type} id={`${id}-${o.value}`} name={name} value={o.value} {...inputProps?.(o.value)} />
               {o.label}
             </label>
           ))}
@@ -133,6 +134,15 @@ export function RadioGroup({ name, legend, hint, error, options, inputProps }: R
       </fieldset>
     </div>
   );
+}
+
+export function RadioGroup(props: ChoiceGroupProps) {
+  return <ChoiceGroup type="radio" {...props} />;
+}
+
+/** The posted value is the list of the checked options' values. */
+export function CheckboxGroup(props: ChoiceGroupProps) {
+  return <ChoiceGroup type="checkbox" {...props} />;
 }
 
 /** Field ids are derived from dotted paths so an error summary can link to them. */

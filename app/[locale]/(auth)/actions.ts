@@ -2,9 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AuthError } from "next-auth";
 import type { z } from "zod";
+import type { FormState } from "@/app/_components/form-state";
 import { getDb } from "@/db";
 import { signIn, SignInThrottled } from "@/lib/auth";
 import { findUserRoleByEmail, registerApplicant } from "@/lib/auth/accounts";
@@ -13,22 +14,9 @@ import { homePathFor, safeCallbackPath } from "@/lib/auth/redirects";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { getSignUpThrottle, minutesToWait } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/dal/audit";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
-import type { AuthFormState } from "./form-state";
+import { formLocale, formText } from "@/lib/forms/form-data";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"auth">>>;
-
-async function localeFrom(formData: FormData): Promise<Locale> {
-  const raw = formData.get("locale");
-  if (typeof raw === "string" && isLocale(raw)) return raw;
-  const current = await getLocale();
-  return isLocale(current) ? current : "kk";
-}
-
-function text(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
 
 /** The first issue of each field, translated (message keys come from lib/auth/schemas). */
 function fieldErrorsOf(error: z.ZodError, t: Translate): Record<string, string> {
@@ -45,11 +33,11 @@ function fieldErrorsOf(error: z.ZodError, t: Translate): Record<string, string> 
  * area or the applicant's applications. Only Auth.js errors are handled here; anything else
  * (including Next's redirect signal) propagates.
  */
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const locale = await localeFrom(formData);
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale, namespace: "auth" });
-  const values = { email: text(formData, "email") };
-  const parsed = signInSchema.safeParse({ email: values.email, password: text(formData, "password") });
+  const values = { email: formText(formData, "email") };
+  const parsed = signInSchema.safeParse({ email: values.email, password: formText(formData, "password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t), formError: null, values };
 
   try {
@@ -67,14 +55,14 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
 }
 
 /** Creates an applicant account, then signs it in. */
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const locale = await localeFrom(formData);
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale, namespace: "auth" });
-  const values = { displayName: text(formData, "displayName"), email: text(formData, "email") };
+  const values = { displayName: formText(formData, "displayName"), email: formText(formData, "email") };
   const parsed = signUpSchema.safeParse({
     ...values,
-    password: text(formData, "password"),
-    confirmPassword: text(formData, "confirmPassword"),
+    password: formText(formData, "password"),
+    confirmPassword: formText(formData, "confirmPassword"),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t), formError: null, values };
 

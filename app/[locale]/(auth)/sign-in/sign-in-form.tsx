@@ -6,9 +6,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { TextField } from "@/app/_components/fields";
+import { initialFormState, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { signInSchema } from "@/lib/auth/schemas";
 import { signInAction } from "../actions";
-import { collectErrors, summaryOf, useAuthForm } from "../use-auth-form";
 
 export interface SignInFormText {
   email: string;
@@ -23,10 +24,10 @@ export interface SignInFormText {
 const FIELDS = ["email", "password"] as const;
 
 export function SignInForm({ locale, callbackUrl, text }: { locale: string; callbackUrl: string | null; text: SignInFormText }) {
-  const { state, formAction, pending, submitWith } = useAuthForm(signInAction);
+  const { state, formAction, pending, submitWith } = useFormAction(signInAction, initialFormState);
   const form = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({
     resolver: zodResolver(signInSchema),
-    defaultValues: { email: state.values.email ?? "", password: "" },
+    defaultValues: { email: valueOf(state, "email"), password: "" },
   });
   const { setValue } = form;
 

@@ -5,9 +5,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { TextField } from "@/app/_components/fields";
+import { initialFormState, valueOf } from "@/app/_components/form-state";
+import { NewPasswordFields } from "@/app/_components/new-password-fields";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { signUpAction } from "../actions";
-import { collectErrors, summaryOf, useAuthForm } from "../use-auth-form";
 
 export interface SignUpFormText {
   displayName: string;
@@ -26,12 +28,12 @@ export interface SignUpFormText {
 const FIELDS = ["displayName", "email", "password", "confirmPassword"] as const;
 
 export function SignUpForm({ locale, text }: { locale: string; text: SignUpFormText }) {
-  const { state, formAction, pending, submitWith } = useAuthForm(signUpAction);
+  const { state, formAction, pending, submitWith } = useFormAction(signUpAction, initialFormState);
   const form = useForm<z.input<typeof signUpSchema>, unknown, z.output<typeof signUpSchema>>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
-      displayName: state.values.displayName ?? "",
-      email: state.values.email ?? "",
+      displayName: valueOf(state, "displayName"),
+      email: valueOf(state, "email"),
       password: "",
       confirmPassword: "",
     },
@@ -52,23 +54,7 @@ export function SignUpForm({ locale, text }: { locale: string; text: SignUpFormT
           {...form.register("displayName")}
         />
         <TextField id="email" type="email" autoComplete="email" spellCheck={false} label={text.email} error={errors.email} {...form.register("email")} />
-        <TextField
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          label={text.password}
-          hint={text.passwordHint}
-          error={errors.password}
-          {...form.register("password")}
-        />
-        <TextField
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          label={text.confirmPassword}
-          error={errors.confirmPassword}
-          {...form.register("confirmPassword")}
-        />
+        <NewPasswordFields text={text} errors={errors} register={form.register} />
         <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
           {pending ? text.pending : text.submit}
         </button>

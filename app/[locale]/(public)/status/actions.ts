@@ -1,31 +1,22 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/dal/audit";
 import { publicStatus } from "@/lib/dal/cases";
 import { getViewer } from "@/lib/dal/viewer";
 import { translateMessage } from "@/lib/forms/action-state";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { formLocale, formText } from "@/lib/forms/form-data";
 import { consumePublic, publicClientIp } from "@/lib/security/rate-limit";
 import { formatCivilDate, formatInstant } from "../_lib/format";
 import { serviceNamespace } from "../_lib/services";
 import { STATUS_FIELDS, statusCheckInput } from "../_lib/status-input";
 import type { StatusFormState } from "./form-state";
 
-async function localeFrom(formData: FormData): Promise<Locale> {
-  const raw = formData.get("locale");
-  if (typeof raw === "string" && isLocale(raw)) return raw;
-  const current = await getLocale();
-  return isLocale(current) ? current : "kk";
-}
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value.slice(0, 200) : "";
-}
+// A public endpoint: what is posted is cut to a bounded length before it is parsed or audited.
+const MAX_INPUT = 200;
 
 /**
  * The public status check: reference + passport number of the applicant. Rate-limited per client
@@ -33,13 +24,16 @@ function text(formData: FormData, name: string): string {
  * passport number get the same "not found".
  */
 export async function checkStatusAction(_prev: StatusFormState, formData: FormData): Promise<StatusFormState> {
-  const locale = await localeFrom(formData);
+  const locale = await formLocale(formData);
   const [t, tAll, format] = await Promise.all([
     getTranslations({ locale, namespace: "public.status" }),
     getTranslations({ locale }),
     getFormatter({ locale }),
   ]);
-  const values = { reference: text(formData, "reference"), documentNumber: text(formData, "documentNumber") };
+  const values = {
+    reference: formText(formData, "reference").slice(0, MAX_INPUT),
+    documentNumber: formText(formData, "documentNumber").slice(0, MAX_INPUT),
+  };
   const base: StatusFormState = { fieldErrors: {}, formError: null, values, result: null, notFound: false };
 
   const parsed = statusCheckInput.safeParse(values);

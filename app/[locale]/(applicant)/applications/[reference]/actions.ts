@@ -9,7 +9,7 @@ import type { TrSubmitInput, TrSubmitState } from "@/app/_components/tr-wizard/s
 import { getViewer } from "@/lib/dal/viewer";
 import { perform } from "@/lib/engine/perform";
 import { toActionState, type ActionState } from "@/lib/forms/action-state";
-import { isLocale } from "@/lib/i18n/routing";
+import { formLocale, formText } from "@/lib/forms/form-data";
 
 /** Actions of the applicant on their own case. Each loads the viewer again: actions are public endpoints. */
 
@@ -20,25 +20,19 @@ export async function resubmitTrApplication(target: { caseId: string; version: n
   return resubmitTrCase(viewer, target, input, "online", (c, locale) => `/${locale}/applications/${c.reference}?done=resubmitted`);
 }
 
-function field(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
-
 /** Withdraws an application before a decision (with an optional reason). */
 export async function withdrawApplication(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const rawLocale = field(formData, "locale");
-  const locale = isLocale(rawLocale) ? rawLocale : "kk";
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale });
   const viewer = await getViewer();
   if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return { ok: false, fieldErrors: {}, formError: t("tr.form.signedOut") };
 
-  const version = Number(field(formData, "version"));
+  const version = Number(formText(formData, "version"));
   if (!Number.isInteger(version)) return { ok: false, fieldErrors: {}, formError: t("tr.form.invalidRequest") };
-  const reason = field(formData, "reason").trim();
-  const result = await perform(await getDb(), viewer, field(formData, "caseId"), "withdraw", { reason: reason || undefined }, version);
+  const reason = formText(formData, "reason").trim();
+  const result = await perform(await getDb(), viewer, formText(formData, "caseId"), "withdraw", { reason: reason || undefined }, version);
   if (result.ok) redirect(`/${locale}/applications/${result.case.reference}?done=withdrawn`);
   // The page shows the case as it is now; the form explains why nothing happened.
-  if (result.error === "version_conflict") revalidatePath(`/${locale}/applications/${encodeURIComponent(field(formData, "reference"))}`);
+  if (result.error === "version_conflict") revalidatePath(`/${locale}/applications/${encodeURIComponent(formText(formData, "reference"))}`);
   return toActionState(t, result);
 }

@@ -2,24 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import type { AdminProblem } from "@/lib/dal/admin";
-import type { AdminFormState } from "./form-state";
+import type { FormState } from "@/app/_components/form-state";
 
 /** A translator for the "admin" namespace. */
 export type AdminTranslate = (key: string, values?: Record<string, string | number>) => string;
 
 const MESSAGE_VALUES = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
 
-export function text(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
-
-export function list(formData: FormData, name: string): string[] {
-  return formData.getAll(name).filter((v): v is string => typeof v === "string");
-}
-
 /** The first schema issue of each field, translated. */
-export function schemaErrorState(t: AdminTranslate, error: z.ZodError, values: AdminFormState["values"]): AdminFormState {
+export function schemaErrorState(t: AdminTranslate, error: z.ZodError, values: FormState["values"]): FormState {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "");
@@ -32,8 +23,8 @@ export function schemaErrorState(t: AdminTranslate, error: z.ZodError, values: A
 export function refusalState(
   t: AdminTranslate,
   result: { error: "not_found" } | { error: "invalid"; problems: AdminProblem[] },
-  values: AdminFormState["values"],
-): AdminFormState {
+  values: FormState["values"],
+): FormState {
   if (result.error === "not_found") return { fieldErrors: {}, formError: t("errors.notFound"), values };
   const fieldErrors: Record<string, string> = {};
   for (const p of result.problems) fieldErrors[p.field] ??= t(`errors.${p.code}`, MESSAGE_VALUES);

@@ -1,11 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getLocale } from "next-intl/server";
 import { AuthzError } from "@/lib/auth/errors";
 import { getViewer } from "@/lib/dal/viewer";
 import type { Viewer } from "@/lib/engine/types";
 import { redirect } from "@/lib/i18n/navigation";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
 
 function isAdmin(viewer: Viewer): boolean {
   return viewer.kind === "user" && viewer.role === "admin";
@@ -28,12 +26,4 @@ export async function requireAdminAction(): Promise<Viewer> {
   if (!viewer) throw new AuthzError("unauthenticated");
   if (!isAdmin(viewer)) throw new AuthzError("forbidden");
   return viewer;
-}
-
-/** The interface language a form was posted from (a hidden field), else the request's. */
-export async function localeFrom(formData: FormData): Promise<Locale> {
-  const raw = formData.get("locale");
-  if (typeof raw === "string" && isLocale(raw)) return raw;
-  const current = await getLocale();
-  return isLocale(current) ? current : "kk";
 }

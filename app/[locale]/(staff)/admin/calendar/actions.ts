@@ -4,20 +4,21 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { FormState } from "@/app/_components/form-state";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { addCalendarTransfer, deleteCalendarException } from "@/lib/dal/admin";
+import { formLocale, formText } from "@/lib/forms/form-data";
 import { isValidCivilDate } from "@/lib/rules/dates";
-import { refusalState, schemaErrorState, text } from "../_lib/action-state";
-import type { AdminFormState } from "../_lib/form-state";
-import { localeFrom, requireAdminAction } from "../_lib/require-admin";
+import { refusalState, schemaErrorState } from "../_lib/action-state";
+import { requireAdminAction } from "../_lib/require-admin";
 import { calendarTransferSchema } from "../_lib/schemas";
 
-export async function addTransferAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function addTransferAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireAdminAction();
-  const locale = await localeFrom(formData);
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale, namespace: "admin" });
-  const values = { day: text(formData, "day"), kind: text(formData, "kind"), name: text(formData, "name") };
+  const values = { day: formText(formData, "day"), kind: formText(formData, "kind"), name: formText(formData, "name") };
   const parsed = calendarTransferSchema.safeParse(values);
   if (!parsed.success) return schemaErrorState(t, parsed.error, values);
   const result = await addCalendarTransfer(await getDb(), viewer, parsed.data, { ip: clientIp(await headers()) });
@@ -28,8 +29,8 @@ export async function addTransferAction(_prev: AdminFormState, formData: FormDat
 
 export async function deleteExceptionAction(formData: FormData): Promise<void> {
   const viewer = await requireAdminAction();
-  const locale = await localeFrom(formData);
-  const day = text(formData, "day");
+  const locale = await formLocale(formData);
+  const day = formText(formData, "day");
   if (!isValidCivilDate(day)) redirect(`/${locale}/admin/calendar`);
   const result = await deleteCalendarException(await getDb(), viewer, day, { ip: clientIp(await headers()) });
   revalidatePath(`/${locale}/admin/calendar`);

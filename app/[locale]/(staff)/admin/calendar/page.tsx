@@ -6,6 +6,7 @@ import { CALENDAR_ADMIN_YEARS, listCalendarExceptions } from "@/lib/dal/admin";
 import { Link } from "@/lib/i18n/navigation";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import styles from "../_lib/admin.module.css";
+import { OutcomeNotices } from "../_lib/outcome-notices";
 import { adminMetadata, first, knownCode, schemaMessages, type SearchParams } from "../_lib/page-helpers";
 import { requireAdminPage } from "../_lib/require-admin";
 import { deleteExceptionAction } from "./actions";
@@ -40,16 +41,7 @@ export default async function CalendarPage({ params, searchParams }: Props) {
       </p>
       <h1>{t("calendar.heading")}</h1>
       <p className="lead">{t("calendar.lead")}</p>
-      {done ? (
-        <div className="notice notice--success" role="status">
-          {t(done)}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="notice notice--error" role="status">
-          {t(error)}
-        </div>
-      ) : null}
+      <OutcomeNotices done={done && t(done)} error={error && t(error)} />
 
       <nav aria-label={t("calendar.yearNav")}>
         <ul className={styles.yearNav}>

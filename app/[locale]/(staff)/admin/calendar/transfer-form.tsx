@@ -5,9 +5,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { RadioGroup, TextField } from "@/app/_components/fields";
-import { valueOf } from "../_lib/form-state";
+import { initialFormState, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { calendarTransferSchema, TRANSFER_KINDS } from "../_lib/schemas";
-import { collectErrors, summaryOf, useAdminForm } from "../_lib/use-admin-form";
 import { addTransferAction } from "./actions";
 
 type Input = z.input<typeof calendarTransferSchema>;
@@ -28,7 +28,7 @@ export interface TransferFormText {
 const FIELDS = ["kind", "day", "name"] as const;
 
 export function TransferForm({ locale, text }: { locale: string; text: TransferFormText }) {
-  const { state, formAction, pending, submitWith } = useAdminForm(addTransferAction);
+  const { state, formAction, pending, submitWith } = useFormAction(addTransferAction, initialFormState);
   const form = useForm<Input, unknown, z.output<typeof calendarTransferSchema>>({
     resolver: zodResolver(calendarTransferSchema),
     defaultValues: { kind: valueOf(state, "kind") as Input["kind"], day: valueOf(state, "day"), name: valueOf(state, "name") },

@@ -4,21 +4,22 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { FormState } from "@/app/_components/form-state";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { cancelScheduledParameterValue, scheduleParameterValue } from "@/lib/dal/admin";
-import { refusalState, schemaErrorState, text } from "../_lib/action-state";
-import type { AdminFormState } from "../_lib/form-state";
+import { formLocale, formText } from "@/lib/forms/form-data";
+import { refusalState, schemaErrorState } from "../_lib/action-state";
 import { PARAMETER_KEY } from "../_lib/parameters";
-import { localeFrom, requireAdminAction } from "../_lib/require-admin";
+import { requireAdminAction } from "../_lib/require-admin";
 import { scheduleParameterSchema } from "../_lib/schemas";
 
-export async function scheduleParameterAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function scheduleParameterAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireAdminAction();
-  const locale = await localeFrom(formData);
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale, namespace: "admin" });
-  const key = text(formData, "key");
-  const values = { value: text(formData, "value"), effectiveFrom: text(formData, "effectiveFrom"), reason: text(formData, "reason") };
+  const key = formText(formData, "key");
+  const values = { value: formText(formData, "value"), effectiveFrom: formText(formData, "effectiveFrom"), reason: formText(formData, "reason") };
   if (!PARAMETER_KEY.test(key)) return { fieldErrors: {}, formError: t("errors.notFound"), values };
   const parsed = scheduleParameterSchema.safeParse(values);
   if (!parsed.success) return schemaErrorState(t, parsed.error, values);
@@ -30,9 +31,9 @@ export async function scheduleParameterAction(_prev: AdminFormState, formData: F
 
 export async function cancelScheduledParameterAction(formData: FormData): Promise<void> {
   const viewer = await requireAdminAction();
-  const locale = await localeFrom(formData);
-  const key = text(formData, "key");
-  const result = await cancelScheduledParameterValue(await getDb(), viewer, text(formData, "periodId"), { ip: clientIp(await headers()) });
+  const locale = await formLocale(formData);
+  const key = formText(formData, "key");
+  const result = await cancelScheduledParameterValue(await getDb(), viewer, formText(formData, "periodId"), { ip: clientIp(await headers()) });
   revalidatePath(`/${locale}/admin/parameters`);
   if (result.ok) redirect(`/${locale}/admin/parameters/${result.key}?done=cancelled`);
   if (!PARAMETER_KEY.test(key)) redirect(`/${locale}/admin/parameters`);

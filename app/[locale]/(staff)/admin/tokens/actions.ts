@@ -3,27 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AuthzError } from "@/lib/auth/errors";
 import { issueTokenSchema } from "@/lib/auth/schemas";
 import { getViewer } from "@/lib/dal/viewer";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { formList, formLocale, formText } from "@/lib/forms/form-data";
 import type { IssueTokenState } from "./form-state";
-
-async function localeFrom(formData: FormData): Promise<Locale> {
-  const raw = formData.get("locale");
-  if (typeof raw === "string" && isLocale(raw)) return raw;
-  const current = await getLocale();
-  return isLocale(current) ? current : "kk";
-}
-
-function text(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
 
 // Server actions are public endpoints: the page's check does not protect them.
 async function requireTokenAdmin() {
@@ -35,13 +23,13 @@ async function requireTokenAdmin() {
 
 export async function issueTokenAction(_prev: IssueTokenState, formData: FormData): Promise<IssueTokenState> {
   const viewer = await requireTokenAdmin();
-  const locale = await localeFrom(formData);
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale, namespace: "auth" });
   const values = {
-    name: text(formData, "name"),
-    userId: text(formData, "userId"),
-    scopes: formData.getAll("scopes").filter((v): v is string => typeof v === "string"),
-    expiresOn: text(formData, "expiresOn"),
+    name: formText(formData, "name"),
+    userId: formText(formData, "userId"),
+    scopes: formList(formData, "scopes"),
+    expiresOn: formText(formData, "expiresOn"),
   };
   const parsed = issueTokenSchema.safeParse(values);
   if (!parsed.success) {
@@ -64,8 +52,8 @@ export async function issueTokenAction(_prev: IssueTokenState, formData: FormDat
 
 export async function revokeTokenAction(formData: FormData): Promise<void> {
   const viewer = await requireTokenAdmin();
-  const locale = await localeFrom(formData);
-  const result = await revokeApiToken(await getDb(), viewer, text(formData, "tokenId"), { ip: clientIp(await headers()) });
+  const locale = await formLocale(formData);
+  const result = await revokeApiToken(await getDb(), viewer, formText(formData, "tokenId"), { ip: clientIp(await headers()) });
   if (!result.ok && result.error === "forbidden") throw new AuthzError("forbidden");
   revalidatePath(`/${locale}/admin/tokens`);
   redirect(`/${locale}/admin/tokens${result.ok ? "?revoked=1" : ""}`);

@@ -1,11 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
-import { SelectField, TextField } from "@/app/_components/fields";
+import { CheckboxGroup, SelectField, TextField } from "@/app/_components/fields";
+import { listOf, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { issueTokenSchema } from "@/lib/auth/schemas";
 import { API_SCOPES, type ApiScope } from "@/lib/auth/scopes";
 import { issueTokenAction } from "./actions";
@@ -42,15 +44,15 @@ export function IssueTokenForm({
   accounts: readonly { value: string; label: string }[];
   text: IssueTokenFormText;
 }) {
-  const [state, formAction, pending] = useActionState(issueTokenAction, initialIssueTokenState);
+  const { state, formAction, pending, submitWith } = useFormAction(issueTokenAction, initialIssueTokenState);
   const tokenRef = useRef<HTMLInputElement>(null);
   const form = useForm<z.input<typeof issueTokenSchema>, unknown, z.output<typeof issueTokenSchema>>({
     resolver: zodResolver(issueTokenSchema),
     defaultValues: {
-      name: state.values.name ?? "",
-      userId: state.values.userId ?? "",
-      scopes: state.values.scopes ?? [],
-      expiresOn: state.values.expiresOn ?? "",
+      name: valueOf(state, "name"),
+      userId: valueOf(state, "userId"),
+      scopes: listOf(state, "scopes"),
+      expiresOn: valueOf(state, "expiresOn"),
     },
   });
   const { reset } = form;
@@ -64,18 +66,7 @@ export function IssueTokenForm({
     }
   }, [state.issued, reset]);
 
-  const errors: Record<string, string> = {};
-  for (const field of FIELDS) {
-    const key = form.formState.errors[field]?.message;
-    const message = typeof key === "string" && key ? (text.messages[key] ?? key) : state.fieldErrors[field];
-    if (message) errors[field] = message;
-  }
-
-  // Dispatched by hand (not through the form's action) so React does not reset what was typed.
-  const onSubmit = form.handleSubmit((_data, event) => {
-    const element = event?.target;
-    if (element instanceof HTMLFormElement) startTransition(() => formAction(new FormData(element)));
-  });
+  const errors = collectErrors(FIELDS, form.formState.errors, state.fieldErrors, text.messages);
 
   return (
     <>
@@ -86,12 +77,8 @@ export function IssueTokenForm({
           <TextField id="issued-token" label={text.issuedLabel} readOnly value={state.issued.token} ref={tokenRef} spellCheck={false} />
         </div>
       ) : null}
-      <ErrorSummary
-        title={text.errorSummaryTitle}
-        errors={Object.entries(errors).map(([path, message]) => ({ path, message }))}
-        formError={state.formError}
-      />
-      <form action={formAction} onSubmit={onSubmit} noValidate>
+      <ErrorSummary title={text.errorSummaryTitle} errors={summaryOf(errors)} formError={state.formError} />
+      <form action={formAction} onSubmit={submitWith(form.handleSubmit)} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <TextField id="name" label={text.name} hint={text.nameHint} error={errors.name} {...form.register("name")} />
         <SelectField
@@ -103,27 +90,21 @@ export function IssueTokenForm({
           placeholder={text.userPlaceholder}
           {...form.register("userId")}
         />
-        <div className={errors.scopes ? "field field--error" : "field"}>
-          <fieldset id="scopes" aria-describedby={errors.scopes ? "scopes-hint scopes-error" : "scopes-hint"}>
-            <legend>{text.scopesLegend}</legend>
-            <span className="hint" id="scopes-hint">
-              {text.scopesHint}
-            </span>
-            {errors.scopes ? (
-              <span className="field-error" id="scopes-error">
-                {errors.scopes}
-              </span>
-            ) : null}
-            <div className="checkboxes">
-              {API_SCOPES.map((scope) => (
-                <label key={scope} htmlFor={`scopes-${scope}`}>
-                  <input type="checkbox" id={`scopes-${scope}`} value={scope} {...form.register("scopes")} />
-                  {text.scopeNames[scope]} <code>{scope}</code>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        <CheckboxGroup
+          name="scopes"
+          legend={text.scopesLegend}
+          hint={text.scopesHint}
+          error={errors.scopes}
+          options={API_SCOPES.map((scope) => ({
+            value: scope,
+            label: (
+              <>
+                {text.scopeNames[scope]} <code>{scope}</code>
+              </>
+            ),
+          }))}
+          inputProps={() => form.register("scopes")}
+        />
         <TextField id="expiresOn" type="date" label={text.expiresOn} hint={text.expiresOnHint} error={errors.expiresOn} {...form.register("expiresOn")} />
         <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
           {pending ? text.pending : text.submit}

@@ -7,6 +7,7 @@ import { listApiTokens, listServiceAccountCandidates } from "@/lib/auth/api-toke
 import type { ApiScope } from "@/lib/auth/scopes";
 import { getViewer } from "@/lib/dal/viewer";
 import { routing } from "@/lib/i18n/routing";
+import { OutcomeNotices } from "../_lib/outcome-notices";
 import { revokeTokenAction } from "./actions";
 import { IssueTokenForm } from "./issue-token-form";
 
@@ -47,11 +48,7 @@ export default async function ApiTokensPage({ params, searchParams }: { params: 
     <>
       <h1>{t("tokens.heading")}</h1>
       <p className="lead">{t("tokens.lead")}</p>
-      {(await searchParams).revoked ? (
-        <div className="notice notice--success" role="status">
-          {t("tokens.revokedNotice")}
-        </div>
-      ) : null}
+      <OutcomeNotices done={(await searchParams).revoked ? t("tokens.revokedNotice") : null} />
 
       <h2>{t("tokens.listHeading")}</h2>
       {tokens.length === 0 ? (

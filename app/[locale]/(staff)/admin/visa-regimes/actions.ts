@@ -4,25 +4,26 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import type { FormState } from "@/app/_components/form-state";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { addVisaRegime } from "@/lib/dal/admin";
-import { refusalState, schemaErrorState, text } from "../_lib/action-state";
-import type { AdminFormState } from "../_lib/form-state";
-import { localeFrom, requireAdminAction } from "../_lib/require-admin";
+import { formLocale, formText } from "@/lib/forms/form-data";
+import { refusalState, schemaErrorState } from "../_lib/action-state";
+import { requireAdminAction } from "../_lib/require-admin";
 import { addVisaRegimeSchema } from "../_lib/schemas";
 
-export async function addVisaRegimeAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function addVisaRegimeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireAdminAction();
-  const locale = await localeFrom(formData);
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale, namespace: "admin" });
   const values = {
-    country: text(formData, "country"),
-    passportType: text(formData, "passportType"),
-    regime: text(formData, "regime"),
-    days: text(formData, "days"),
-    effectiveFrom: text(formData, "effectiveFrom"),
-    note: text(formData, "note"),
+    country: formText(formData, "country"),
+    passportType: formText(formData, "passportType"),
+    regime: formText(formData, "regime"),
+    days: formText(formData, "days"),
+    effectiveFrom: formText(formData, "effectiveFrom"),
+    note: formText(formData, "note"),
   };
   const parsed = addVisaRegimeSchema.safeParse(values);
   if (!parsed.success) return schemaErrorState(t, parsed.error, values);

@@ -8,6 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
 import styles from "../_lib/admin.module.css";
+import { OutcomeNotices } from "../_lib/outcome-notices";
 import { adminMetadata, first, knownCode, type SearchParams } from "../_lib/page-helpers";
 import { requireAdminPage } from "../_lib/require-admin";
 import { PeriodTag } from "../parameters/period-tag";
@@ -44,11 +45,7 @@ export default async function VisaRegimesPage({ params, searchParams }: Props) {
       </p>
       <h1>{t("visaRegimes.heading")}</h1>
       <p className="lead">{t("visaRegimes.lead")}</p>
-      {done ? (
-        <div className="notice notice--success" role="status">
-          {t(done)}
-        </div>
-      ) : null}
+      <OutcomeNotices done={done && t(done)} />
       <p>
         <Link href={country ? `/admin/visa-regimes/new?country=${country}` : "/admin/visa-regimes/new"} className="button">
           {t("visaRegimes.add")}

@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 import { addCalendarDays, todayInKazakhstan } from "@/lib/rules/dates";
 import styles from "../../_lib/admin.module.css";
+import { OutcomeNotices } from "../../_lib/outcome-notices";
 import { first, knownCode, schemaMessages, type SearchParams } from "../../_lib/page-helpers";
 import { formatParameterValue, PARAMETER_KEY, parameterName } from "../../_lib/parameters";
 import { requireAdminPage } from "../../_lib/require-admin";
@@ -49,16 +50,7 @@ export default async function ParameterPage({ params, searchParams }: Props) {
       <h1>
         {name} <code className="muted">{key}</code>
       </h1>
-      {done ? (
-        <div className="notice notice--success" role="status">
-          {t(done)}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="notice notice--error" role="status">
-          {t(error)}
-        </div>
-      ) : null}
+      <OutcomeNotices done={done && t(done)} error={error && t(error)} />
       <p>{group.description}</p>
       <p>
         <strong>{t("parameters.inForceToday")}</strong>{" "}

@@ -5,9 +5,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { TextAreaField, TextField } from "@/app/_components/fields";
-import { valueOf } from "../../_lib/form-state";
+import { initialFormState, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { scheduleParameterSchema } from "../../_lib/schemas";
-import { collectErrors, summaryOf, useAdminForm } from "../../_lib/use-admin-form";
 import { scheduleParameterAction } from "../actions";
 
 export interface ScheduleFormText {
@@ -26,7 +26,7 @@ export interface ScheduleFormText {
 const FIELDS = ["value", "effectiveFrom", "reason"] as const;
 
 export function ScheduleForm({ locale, parameterKey, initialValue, text }: { locale: string; parameterKey: string; initialValue: string; text: ScheduleFormText }) {
-  const { state, formAction, pending, submitWith } = useAdminForm(scheduleParameterAction);
+  const { state, formAction, pending, submitWith } = useFormAction(scheduleParameterAction, initialFormState);
   const form = useForm<z.input<typeof scheduleParameterSchema>, unknown, z.output<typeof scheduleParameterSchema>>({
     resolver: zodResolver(scheduleParameterSchema),
     defaultValues: {

@@ -5,11 +5,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { SelectField } from "@/app/_components/fields";
-import styles from "../../_lib/admin.module.css";
-import { CheckboxGroup } from "../../_lib/checkbox-group";
-import { listOf, valueOf } from "../../_lib/form-state";
+import { initialFormState, listOf, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
+import { RegionsServicesFields } from "../../_lib/regions-services-fields";
 import { updateAccessSchema } from "../../_lib/schemas";
-import { collectErrors, summaryOf, useAdminForm } from "../../_lib/use-admin-form";
 import { updateAccessAction } from "../actions";
 
 type Option = { value: string; label: string };
@@ -43,7 +42,7 @@ export function AccessForm({
   options: { roles: Option[]; regions: Option[]; services: Option[] };
   text: AccessFormText;
 }) {
-  const { state, formAction, pending, submitWith } = useAdminForm(updateAccessAction);
+  const { state, formAction, pending, submitWith } = useFormAction(updateAccessAction, initialFormState);
   const form = useForm<Input, unknown, z.output<typeof updateAccessSchema>>({
     resolver: zodResolver(updateAccessSchema),
     defaultValues: {
@@ -61,24 +60,7 @@ export function AccessForm({
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="userId" value={userId} />
         <SelectField id="role" label={text.role} hint={text.roleHint} options={options.roles} error={errors.role} {...form.register("role")} />
-        <div className={styles.checkboxColumns}>
-          <CheckboxGroup
-            name="regions"
-            legend={text.regions}
-            hint={text.regionsHint}
-            error={errors.regions}
-            options={options.regions}
-            inputProps={() => form.register("regions")}
-          />
-        </div>
-        <CheckboxGroup
-          name="services"
-          legend={text.services}
-          hint={text.servicesHint}
-          error={errors.services}
-          options={options.services}
-          inputProps={() => form.register("services")}
-        />
+        <RegionsServicesFields text={text} options={options} errors={errors} register={form.register} />
         <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
           {pending ? text.pending : text.submit}
         </button>

@@ -9,6 +9,7 @@ import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
 import styles from "../../_lib/admin.module.css";
 import { accessOptions, serviceLabel } from "../../_lib/labels";
+import { OutcomeNotices } from "../../_lib/outcome-notices";
 import { adminMetadata, first, knownCode, schemaMessages, type SearchParams } from "../../_lib/page-helpers";
 import { requireAdminPage } from "../../_lib/require-admin";
 import { setDisabledAction, signOutEverywhereAction } from "../actions";
@@ -42,16 +43,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         <Link href="/admin/users">{t("users.backToList")}</Link>
       </p>
       <h1>{user.displayName}</h1>
-      {done ? (
-        <div className="notice notice--success" role="status">
-          {t(done, { revoked })}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="notice notice--error" role="status">
-          {t(error)}
-        </div>
-      ) : null}
+      <OutcomeNotices done={done && t(done, { revoked })} error={error && t(error)} />
 
       <dl className={`summary-list ${styles.summary}`}>
         <dt>{t("users.columns.email")}</dt>

@@ -5,11 +5,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { SelectField, TextField } from "@/app/_components/fields";
-import styles from "../../_lib/admin.module.css";
-import { CheckboxGroup } from "../../_lib/checkbox-group";
-import { listOf, valueOf } from "../../_lib/form-state";
+import { initialFormState, listOf, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
+import { RegionsServicesFields } from "../../_lib/regions-services-fields";
 import { createUserSchema } from "../../_lib/schemas";
-import { collectErrors, summaryOf, useAdminForm } from "../../_lib/use-admin-form";
 import { createUserAction } from "../actions";
 
 type Option = { value: string; label: string };
@@ -43,7 +42,7 @@ export function CreateUserForm({
   options: { roles: Option[]; regions: Option[]; services: Option[] };
   text: CreateUserFormText;
 }) {
-  const { state, formAction, pending, submitWith } = useAdminForm(createUserAction);
+  const { state, formAction, pending, submitWith } = useFormAction(createUserAction, initialFormState);
   const form = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
     resolver: zodResolver(createUserSchema),
     defaultValues: {
@@ -73,24 +72,7 @@ export function CreateUserForm({
           error={errors.role}
           {...form.register("role")}
         />
-        <div className={styles.checkboxColumns}>
-          <CheckboxGroup
-            name="regions"
-            legend={text.regions}
-            hint={text.regionsHint}
-            error={errors.regions}
-            options={options.regions}
-            inputProps={() => form.register("regions")}
-          />
-        </div>
-        <CheckboxGroup
-          name="services"
-          legend={text.services}
-          hint={text.servicesHint}
-          error={errors.services}
-          options={options.services}
-          inputProps={() => form.register("services")}
-        />
+        <RegionsServicesFields text={text} options={options} errors={errors} register={form.register} />
         <TextField
           id="password"
           type="password"

@@ -5,9 +5,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { RadioGroup, SelectField, TextAreaField, TextField } from "@/app/_components/fields";
-import { valueOf } from "../../_lib/form-state";
+import { initialFormState, valueOf } from "@/app/_components/form-state";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { addVisaRegimeSchema, PASSPORT_TYPE_VALUES, REGIME_VALUES } from "../../_lib/schemas";
-import { collectErrors, summaryOf, useAdminForm } from "../../_lib/use-admin-form";
 import { addVisaRegimeAction } from "../actions";
 
 type Option = { value: string; label: string };
@@ -35,7 +35,7 @@ export interface VisaRegimeFormText {
 const FIELDS = ["country", "passportType", "regime", "days", "effectiveFrom", "note"] as const;
 
 export function VisaRegimeForm({ locale, countries, initialCountry, text }: { locale: string; countries: Option[]; initialCountry: string; text: VisaRegimeFormText }) {
-  const { state, formAction, pending, submitWith } = useAdminForm(addVisaRegimeAction);
+  const { state, formAction, pending, submitWith } = useFormAction(addVisaRegimeAction, initialFormState);
   const form = useForm<Input, unknown, z.output<typeof addVisaRegimeSchema>>({
     resolver: zodResolver(addVisaRegimeSchema),
     defaultValues: {

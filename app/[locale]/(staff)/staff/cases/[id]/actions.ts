@@ -2,34 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { CASE_ACTION_FIELDS, isCaseAction, type CaseActionName, type CaseActionState } from "@/app/_components/staff/case-action-state";
 import { getViewer, hasRole } from "@/lib/dal/viewer";
 import { perform } from "@/lib/engine/perform";
 import { toActionState } from "@/lib/forms/action-state";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { formLocale, formText } from "@/lib/forms/form-data";
 
 const ACTING_ROLES = ["clerk", "officer", "supervisor"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function text(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
-
-async function localeOf(formData: FormData): Promise<Locale> {
-  const raw = text(formData, "locale");
-  if (isLocale(raw)) return raw;
-  const current = await getLocale();
-  return isLocale(current) ? current : "kk";
-}
 
 /** The typed values of the form's own fields, to put back after an error. */
 function valuesOf(formData: FormData, action: CaseActionName): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of CASE_ACTION_FIELDS[action]) {
-    const v = text(formData, field);
+    const v = formText(formData, field);
     if (v) out[field] = v;
   }
   return out;
@@ -47,11 +35,11 @@ function inputOf(action: CaseActionName, values: Record<string, string>): Record
  * with the latest state while the form keeps what was typed.
  */
 export async function performCaseAction(prev: CaseActionState, formData: FormData): Promise<CaseActionState> {
-  const locale = await localeOf(formData);
+  const locale = await formLocale(formData);
   const t = await getTranslations({ locale });
   const seq = prev.seq + 1;
-  const action = text(formData, "action");
-  const caseId = text(formData, "caseId");
+  const action = formText(formData, "action");
+  const caseId = formText(formData, "caseId");
   if (!isCaseAction(action) || !UUID.test(caseId)) {
     return { ok: false, fieldErrors: {}, formError: t("staff.case.unknownAction"), action: null, values: {}, seq };
   }
@@ -63,7 +51,7 @@ export async function performCaseAction(prev: CaseActionState, formData: FormDat
   if (!viewer) return { ok: false, fieldErrors: {}, formError: t("staff.case.signedOut"), ...base };
   if (!hasRole(viewer, ACTING_ROLES)) return { ok: false, fieldErrors: {}, formError: t("common.errors.forbiddenTitle"), ...base };
 
-  const version = Number(text(formData, "version"));
+  const version = Number(formText(formData, "version"));
   const result = await perform(await getDb(), viewer, caseId, action, inputOf(action, values), Number.isInteger(version) ? version : -1);
   const casePath = `/${locale}/staff/cases/${caseId}`;
   if (result.ok) redirect(`${casePath}?done=${action}&v=${result.case.version}`);

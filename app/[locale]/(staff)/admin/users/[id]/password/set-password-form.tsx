@@ -4,9 +4,10 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { ErrorSummary } from "@/app/_components/error-summary";
-import { TextField } from "@/app/_components/fields";
+import { initialFormState } from "@/app/_components/form-state";
+import { NewPasswordFields } from "@/app/_components/new-password-fields";
+import { collectErrors, summaryOf, useFormAction } from "@/app/_components/use-form-action";
 import { setPasswordSchema } from "../../../_lib/schemas";
-import { collectErrors, summaryOf, useAdminForm } from "../../../_lib/use-admin-form";
 import { setPasswordAction } from "../../actions";
 
 export interface SetPasswordFormText {
@@ -22,7 +23,7 @@ export interface SetPasswordFormText {
 const FIELDS = ["password", "confirmPassword"] as const;
 
 export function SetPasswordForm({ locale, userId, text }: { locale: string; userId: string; text: SetPasswordFormText }) {
-  const { state, formAction, pending, submitWith } = useAdminForm(setPasswordAction);
+  const { state, formAction, pending, submitWith } = useFormAction(setPasswordAction, initialFormState);
   const form = useForm<z.input<typeof setPasswordSchema>, unknown, z.output<typeof setPasswordSchema>>({
     resolver: zodResolver(setPasswordSchema),
     defaultValues: { password: "", confirmPassword: "" },
@@ -35,23 +36,7 @@ export function SetPasswordForm({ locale, userId, text }: { locale: string; user
       <form action={formAction} onSubmit={submitWith(form.handleSubmit)} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="userId" value={userId} />
-        <TextField
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          label={text.password}
-          hint={text.passwordHint}
-          error={errors.password}
-          {...form.register("password")}
-        />
-        <TextField
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          label={text.confirmPassword}
-          error={errors.confirmPassword}
-          {...form.register("confirmPassword")}
-        />
+        <NewPasswordFields text={text} errors={errors} register={form.register} />
         <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
           {pending ? text.pending : text.submit}
         </button>

@@ -2,10 +2,7 @@
 
 import { startTransition, useActionState, type BaseSyntheticEvent } from "react";
 import type { FieldErrors } from "react-hook-form";
-import type { SummaryError } from "@/app/_components/error-summary";
-import { initialAdminFormState, type AdminFormState } from "./form-state";
-
-type Action = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+import type { SummaryError } from "./error-summary";
 
 /**
  * Glue between react-hook-form (client-side checks with the shared zod schema) and a server action
@@ -13,8 +10,11 @@ type Action = (prev: AdminFormState, formData: FormData) => Promise<AdminFormSta
  * hand, so React does not reset the form and nothing typed is lost; without it the form posts
  * natively and the server puts the values back.
  */
-export function useAdminForm(action: Action) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+export function useFormAction<State>(
+  action: (prev: Awaited<State>, formData: FormData) => State | Promise<State>,
+  initialState: Awaited<State>,
+) {
+  const [state, formAction, pending] = useActionState(action, initialState);
 
   /** Pass react-hook-form's handleSubmit; returns the form's onSubmit. */
   function submitWith(
