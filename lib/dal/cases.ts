@@ -69,7 +69,7 @@ function searchCondition(q: string): SQL | undefined {
   if (ref.ok) return eq(cases.reference, ref.reference);
   const like = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
   const compact = term.replace(/\s+/g, "").toUpperCase();
-  const partyMatch = db_exists(
+  const partyMatch = partyMatches(
     or(
       ilike(people.surname, like),
       ilike(people.givenNames, like),
@@ -83,7 +83,8 @@ function searchCondition(q: string): SQL | undefined {
   return or(ilike(cases.reference, like), partyMatch);
 }
 
-function db_exists(match: SQL): SQL {
+/** Some party of the case (a person, with any of their documents) matches. */
+function partyMatches(match: SQL): SQL {
   return sql`exists (select 1 from ${caseParties}
     join ${people} on ${people.id} = ${caseParties.personId}
     left join ${identityDocuments} on ${identityDocuments.personId} = ${people.id}
