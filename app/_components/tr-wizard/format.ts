@@ -22,8 +22,3 @@ export function formatDateValues(values: Record<string, string | number> | undef
   if (!values) return values;
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" && CIVIL_DATE.test(v) ? formatCivilDate(v, locale) : v]));
 }
-
-/** The name of a country or region in the interface language (reference data carry all three). */
-export function localName(row: { nameKk: string; nameRu: string; nameEn: string }, locale: string): string {
-  return locale === "ru" ? row.nameRu : locale === "en" ? row.nameEn : row.nameKk;
-}

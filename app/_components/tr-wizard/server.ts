@@ -8,7 +8,8 @@ import type { RegionRow } from "@/lib/rules/reference";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { KAZAKHSTAN } from "@/lib/services/temporary-registration/rules";
 import { HOST_KINDS, PASSPORT_TYPES, PURPOSES, SEXES, TR_STEPS } from "@/lib/services/temporary-registration/schema";
-import { intlLocale, localName } from "./format";
+import { localName } from "@/lib/i18n/names";
+import { intlLocale } from "./format";
 import type { FieldText, Option, TrFieldName, TrWizardOptions, TrWizardText } from "./types";
 
 /** Builds the wizard's option lists and texts on the server, from reference data and parameters. */

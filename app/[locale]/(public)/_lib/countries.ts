@@ -1,4 +1,5 @@
 import type { CountryInfo } from "@/lib/rules/reference";
+import { localName } from "@/lib/i18n/names";
 
 export interface Option {
   value: string;
@@ -7,13 +8,11 @@ export interface Option {
 
 /** Country names in the interface language, in that language's alphabetical order. */
 export function countryOptions(countries: readonly CountryInfo[], locale: string): Option[] {
-  const nameOf = (c: CountryInfo) => (locale === "kk" ? c.nameKk : locale === "ru" ? c.nameRu : c.nameEn);
   const collator = new Intl.Collator(locale);
-  return countries.map((c) => ({ value: c.code, label: nameOf(c) })).sort((a, b) => collator.compare(a.label, b.label));
+  return countries.map((c) => ({ value: c.code, label: localName(c, locale) })).sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** The name of one country in the interface language, or its code when it is unknown. */
 export function countryName(country: CountryInfo | undefined, code: string, locale: string): string {
-  if (!country) return code;
-  return locale === "kk" ? country.nameKk : locale === "ru" ? country.nameRu : country.nameEn;
+  return country ? localName(country, locale) : code;
 }

@@ -6,7 +6,7 @@ import { newVerificationToken } from "@/lib/documents/tokens";
 import { CHECK_ALPHABET, formatCaseReference } from "@/lib/rules/case-reference";
 import { countryName, countryOptions } from "./countries";
 import { eligibilityPanel } from "./eligibility-panel";
-import { formatCivilDate, formatInstant } from "./format";
+import { formatCivilDate, formatInstant } from "@/app/_components/dates";
 import { serviceNamespace } from "./services";
 import { statusCheckInput } from "./status-input";
 import { tokenFromInput } from "./verify-input";

@@ -10,7 +10,7 @@ import { getViewer } from "@/lib/dal/viewer";
 import { translateMessage } from "@/lib/forms/action-state";
 import { formLocale, formText } from "@/lib/forms/form-data";
 import { consumePublic, publicClientIp } from "@/lib/security/rate-limit";
-import { formatCivilDate, formatInstant } from "../_lib/format";
+import { formatCivilDate, formatInstant } from "@/app/_components/dates";
 import { serviceNamespace } from "../_lib/services";
 import { STATUS_FIELDS, statusCheckInput } from "../_lib/status-input";
 import type { StatusFormState } from "./form-state";

@@ -7,7 +7,7 @@ import { routing } from "@/lib/i18n/routing";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters } from "@/lib/rules/load";
 import { registrationDeadline } from "@/lib/services/temporary-registration/rules";
-import { formatCivilDate } from "../../_lib/format";
+import { formatCivilDate } from "@/app/_components/dates";
 
 type Params = Promise<{ locale: string }>;
 

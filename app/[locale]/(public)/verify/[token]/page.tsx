@@ -12,7 +12,7 @@ import { isWellFormedToken } from "@/lib/documents/tokens";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 import { consumePublic, publicClientIp } from "@/lib/security/rate-limit";
-import { formatCivilDate } from "../../_lib/format";
+import { formatCivilDate } from "@/app/_components/dates";
 import { TWO_COLUMN_LIST } from "../../_lib/styles";
 
 type Params = Promise<{ locale: string; token: string }>;

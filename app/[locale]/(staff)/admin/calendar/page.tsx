@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { formatCivilDate } from "@/app/_components/staff/format";
+import { formatCivilDate } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { CALENDAR_ADMIN_YEARS, listCalendarExceptions } from "@/lib/dal/admin";
 import { Link } from "@/lib/i18n/navigation";

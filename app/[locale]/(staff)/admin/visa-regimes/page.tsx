@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { SelectField } from "@/app/_components/fields";
-import { countryName, formatCivilDate } from "@/app/_components/staff/format";
+import { countryName } from "@/app/_components/staff/format";
+import { formatCivilDate } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { listVisaRegimes } from "@/lib/dal/admin";
 import { Link } from "@/lib/i18n/navigation";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { localName } from "@/app/_components/tr-wizard/format";
+import { localName } from "@/lib/i18n/names";
 import { notFound, unauthorized } from "@/lib/api/http";
 import { clientIp } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/dal/audit";

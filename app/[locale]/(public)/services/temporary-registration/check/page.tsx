@@ -15,7 +15,7 @@ import { KAZAKHSTAN, eligibility } from "@/lib/services/temporary-registration/r
 import { eligibilityInput } from "@/lib/services/temporary-registration/schema";
 import { countryName, countryOptions } from "../../../_lib/countries";
 import { eligibilityPanel, type EligibilityPanel } from "../../../_lib/eligibility-panel";
-import { formatCivilDate } from "../../../_lib/format";
+import { formatCivilDate } from "@/app/_components/dates";
 
 type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

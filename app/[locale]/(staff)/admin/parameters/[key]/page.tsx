@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { formatCivilDate } from "@/app/_components/staff/format";
+import { formatCivilDate } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { getParameter } from "@/lib/dal/admin";
 import { Link } from "@/lib/i18n/navigation";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { formatInstant, regionName } from "@/app/_components/staff/format";
+import { regionName } from "@/app/_components/staff/format";
+import { formatInstant } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { getUser } from "@/lib/dal/admin";
 import { Link } from "@/lib/i18n/navigation";

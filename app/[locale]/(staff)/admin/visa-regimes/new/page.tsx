@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { countryName, formatCivilDate } from "@/app/_components/staff/format";
+import { countryName } from "@/app/_components/staff/format";
+import { formatCivilDate } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { Link } from "@/lib/i18n/navigation";
 import { addCalendarDays, todayInKazakhstan } from "@/lib/rules/dates";

@@ -7,7 +7,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db";
 import { CaseActionsPanel, type ActionFormLabels } from "@/app/_components/staff/case-actions-panel";
 import { isCaseAction, type CaseActionName } from "@/app/_components/staff/case-action-state";
-import { countryName, formatCivilDate, formatInstant, regionName } from "@/app/_components/staff/format";
+import { countryName, regionName } from "@/app/_components/staff/format";
+import { formatCivilDate, formatInstant } from "@/app/_components/dates";
 import { CASEWORK_ROLES, requireStaffViewer } from "@/app/_components/staff/require-staff";
 import { DueMark, FlagTags, StatusTag, dueState } from "@/app/_components/staff/tags";
 import styles from "@/app/_components/staff/staff.module.css";
