@@ -2,15 +2,11 @@ import { expect, test } from "@playwright/test";
 import admin from "../lib/i18n/messages/en/admin.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
+import { kzDate } from "./support/dates";
 
 const LOCALE = "en";
 const ADMIN = "admin@demo.kz";
 const KEY = "tr_decision_working_days";
-
-/** A civil date in Kazakhstan, `offset` days from today. */
-function kzDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offset * 86_400_000));
-}
 
 test("admin: a parameter change is refused for today, then scheduled from a later date, listed, and withdrawn", async ({ page }, testInfo) => {
   await signIn(page, ADMIN, undefined, LOCALE);

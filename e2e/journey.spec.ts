@@ -9,6 +9,7 @@ import ruStaff from "../lib/i18n/messages/ru/staff.json" with { type: "json" };
 import ruTr from "../lib/i18n/messages/ru/tr.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
+import { kzDate } from "./support/dates";
 
 /**
  * The foundation's end-to-end journey, across roles: an applicant files a temporary registration
@@ -21,10 +22,6 @@ const MESSAGES = {
   kk: { common: kkCommon, tr: kkTr, staff: kkStaff, public: kkPublic },
   ru: { common: ruCommon, tr: ruTr, staff: ruStaff, public: ruPublic },
 } as const;
-
-function kzDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offset * 86_400_000));
-}
 
 async function newPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const context = await browser.newContext({ baseURL, timezoneId: "Asia/Almaty" });

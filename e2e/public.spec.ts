@@ -4,17 +4,7 @@ import en from "../lib/i18n/messages/en/public.json" with { type: "json" };
 import kk from "../lib/i18n/messages/kk/public.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
-
-/** Today's civil date in Kazakhstan (en-CA formats as YYYY-MM-DD). */
-function todayInAlmaty(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, kzToday as todayInAlmaty } from "./support/dates";
 
 async function checkEligibility(page: Page, citizenship: string, entryDate: string, eaeuWorker: "yes" | "no") {
   await page.goto("/en/services/temporary-registration/check");

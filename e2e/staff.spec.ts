@@ -4,16 +4,12 @@ import staff from "../lib/i18n/messages/en/staff.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
+import { kzDate } from "./support/dates";
 
 const LOCALE = "en";
 const OFFICER_ALMATY = "officer.almaty@demo.kz";
 const SUPERVISOR_ALMATY = "supervisor.almaty@demo.kz";
 const OFFICER_ASTANA = "officer.astana@demo.kz";
-
-/** A civil date in Kazakhstan, `offset` days from today. */
-function kzDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offset * 86_400_000));
-}
 
 let filed = 0;
 

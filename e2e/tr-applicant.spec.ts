@@ -2,6 +2,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
 import { expectNoA11yViolations } from "./support/axe";
+import { addDays, kzToday as almatyToday } from "./support/dates";
 
 /**
  * Temporary registration, applicant side (domain §2.1, §3.1), in English: a new account files an
@@ -12,15 +13,6 @@ import { expectNoA11yViolations } from "./support/axe";
 const PASSWORD = "Journey-Password-2026!";
 const F = tr.form.fields;
 
-/** Civil dates in Kazakhstan (UTC+5), as the server computes them. */
-function almatyToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 function longDate(date: string): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
