@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { getViewer } from "@/lib/dal/viewer";
+import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 
-const STAFF_ROLES = new Set(["clerk", "officer", "supervisor", "admin", "auditor"]);
 
 export async function SiteHeader() {
   const t = await getTranslations("common");

@@ -1,6 +1,4 @@
-import type { Role } from "@/db/schema";
-
-const STAFF_ROLES: ReadonlySet<string> = new Set<Role>(["clerk", "officer", "supervisor", "admin", "auditor"]);
+import { STAFF_ROLES } from "./roles";
 
 /** Where someone lands after signing in when no (usable) callbackUrl was given. */
 export function homePathFor(role: string, locale: string): string {

@@ -24,7 +24,7 @@ import { addCalendarDays, isoWeekday, isValidCivilDate, todayInKazakhstan } from
 import { GOVERNMENT_TRANSFERS, kazakhstanCalendar } from "@/lib/rules/kz-holidays";
 import { invalidateReferenceCache } from "@/lib/rules/load";
 import type { PassportType, VisaRegimeRow } from "@/lib/rules/reference";
-import { TR_SERVICE } from "@/lib/services";
+import { HP_SERVICE, KC_SERVICE, KD_SERVICE, RF_SERVICE, TR_SERVICE } from "@/lib/services/ids";
 
 /**
  * Administration: accounts, rule parameters, visa regimes and the working-day calendar. Every
@@ -90,7 +90,7 @@ export interface AdminMeta {
 // ---------------------------------------------------------------- accounts
 
 /** Services a staff account can be given (one per registered service definition). */
-export const ASSIGNABLE_SERVICES: readonly string[] = [TR_SERVICE];
+export const ASSIGNABLE_SERVICES: readonly string[] = [TR_SERVICE, HP_SERVICE, RF_SERVICE, KD_SERVICE, KC_SERVICE];
 
 /** Roles that work on cases within regions and services; the others have neither. */
 const REGIONAL_ROLES: ReadonlySet<Role> = new Set<Role>(["clerk", "officer", "supervisor"]);
@@ -187,6 +187,10 @@ async function accessProblems(db: DbOrTx, input: AccessInput, today: string): Pr
   const problems: AdminProblem[] = [];
   if (REGIONAL_ROLES.has(input.role)) {
     if (input.regions.length === 0) problems.push({ field: "regions", code: "regionsRequired" });
+    if (input.services.length === 0) problems.push({ field: "services", code: "servicesRequired" });
+  } else if (input.role === "reviewer") {
+    // Central reviewers work nationally, for the services whose complaints they decide.
+    if (input.regions.length > 0) problems.push({ field: "regions", code: "regionsNotForRole" });
     if (input.services.length === 0) problems.push({ field: "services", code: "servicesRequired" });
   } else {
     if (input.regions.length > 0) problems.push({ field: "regions", code: "regionsNotForRole" });

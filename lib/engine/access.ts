@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cases } from "@/db/schema";
 import type { ActionDefinition, CaseSnapshot, Viewer } from "./types";
 
+/** Regional staff: they see and file cases of their services in their regions. */
 const STAFF_ROLES = new Set(["clerk", "officer", "supervisor"]);
 
 function hasScope(viewer: Viewer, scope: string): boolean {
@@ -24,6 +25,9 @@ export function caseVisibility(viewer: Viewer): SQL | undefined {
     case "supervisor":
       if (!viewer.regions.length || !viewer.services.length) return never;
       return and(inArray(cases.region, [...viewer.regions]), inArray(cases.service, [...viewer.services]));
+    case "reviewer":
+      // Central complaints reviewers work nationally, for their services only.
+      return viewer.services.length ? inArray(cases.service, [...viewer.services]) : never;
     case "auditor":
       return undefined;
     default:
@@ -35,6 +39,7 @@ export function canSeeCase(viewer: Viewer, c: Pick<CaseSnapshot, "ownerId" | "re
   if (viewer.kind === "system" || viewer.role === "auditor") return true;
   if (viewer.role === "applicant") return viewer.userId !== null && c.ownerId === viewer.userId;
   if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(c.region) && viewer.services.includes(c.service);
+  if (viewer.role === "reviewer") return viewer.services.includes(c.service);
   return false;
 }
 

@@ -1,13 +1,44 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { decisions, issuedDocuments, referenceCounters, scheduledJobs } from "@/db/schema";
+import { decisions, issuedDocuments, notifications, referenceCounters, scheduledJobs } from "@/db/schema";
 import { formatCaseReference } from "@/lib/rules/case-reference";
 import { newVerificationToken } from "@/lib/documents/tokens";
 import { checkAttachment, storeAttachment } from "@/lib/attachments/store";
 import { Rollback } from "./perform";
-import type { EffectContext } from "./types";
+import type { EffectContext, RuleViolation } from "./types";
 
 /** Building blocks for service effects; they run inside the engine's transaction. */
+
+/**
+ * For rules that need the database (caps, quotas, capacity): an effect checks them under a row
+ * lock in the engine's transaction and calls this to undo the whole action with the violation.
+ */
+export function refuseAction(...violations: RuleViolation[]): never {
+  throw new Rollback({ ok: false, error: "rule_violation", violations });
+}
+
+/**
+ * Writes a message to a person into the outbox, in the transition's transaction. A dedupe key makes
+ * a repeated job run write it once.
+ */
+export async function notify(
+  tx: Tx,
+  n: { userId: string; caseId?: string | null; template: string; params?: Record<string, string | number>; locale: string; channel?: "in_app" | "email" | "sms"; dedupeKey?: string; at?: Date },
+): Promise<void> {
+  await tx
+    .insert(notifications)
+    .values({
+      userId: n.userId,
+      caseId: n.caseId ?? null,
+      template: n.template,
+      params: n.params ?? {},
+      locale: n.locale,
+      channel: n.channel ?? "in_app",
+      dedupeKey: n.dedupeKey ?? null,
+      ...(n.at ? { createdAt: n.at } : {}),
+    })
+    .onConflictDoNothing({ target: notifications.dedupeKey });
+}
 
 export async function recordDecision(
   tx: Tx,
@@ -83,12 +114,6 @@ export async function attachFile(
   ctx: EffectContext<{ kind: string; fileName: string; bytes: Uint8Array }>,
 ): Promise<void> {
   const checked = await checkAttachment(ctx.input.bytes, ctx.params, ctx.today);
-  if (!checked.ok) {
-    throw new Rollback({
-      ok: false,
-      error: "rule_violation",
-      violations: [{ rule: "X-ATTACHMENT", messageKey: checked.messageKey, values: checked.values, path: ["file"] }],
-    });
-  }
+  if (!checked.ok) refuseAction({ rule: "X-ATTACHMENT", messageKey: checked.messageKey, values: checked.values, path: ["file"] });
   await storeAttachment(ctx.tx, { caseId: ctx.next.id, kind: ctx.input.kind, fileName: ctx.input.fileName, bytes: ctx.input.bytes, uploadedBy: ctx.viewer.userId }, checked);
 }

@@ -113,6 +113,33 @@ export interface ActionDefinition<Input = unknown> {
   decides?: boolean;
   /** Whether the applicant sees the event on their timeline. */
   public?: boolean;
+  /** How the staff case page offers this action; without it the action has no staff form. */
+  form?: ActionForm;
+}
+
+/**
+ * A staff form for an action, rendered by the case page. Labels are messages under
+ * `${messages}.${action}`: title, submit, optional body and warning, fields.<name>.label / .hint,
+ * and for selects fields.<name>.options.<value> (unless the service's case-page module supplies
+ * the options at render time, e.g. the centres with free places).
+ */
+export interface ActionForm {
+  /** Message prefix, e.g. "hp.actions". */
+  messages: string;
+  fields: readonly ActionFormField[];
+  /** Decisions that cannot be undone from the case page get the warning style. */
+  danger?: boolean;
+}
+
+export interface ActionFormField {
+  /** The input key the field fills (flat; the server turns checkboxes into booleans, numbers into numbers). */
+  name: string;
+  kind: "text" | "textarea" | "date" | "number" | "select" | "checkbox";
+  required?: boolean;
+  /** Static option values of a select. */
+  options?: readonly string[];
+  /** The value the form starts with, from the case (e.g. the requested end date). */
+  initial?: (c: CaseSnapshot, today: string) => string | boolean | undefined;
 }
 
 export interface DeadlineDefinition {

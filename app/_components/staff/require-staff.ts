@@ -5,8 +5,8 @@ import { getViewer, hasRole } from "@/lib/dal/viewer";
 import type { Viewer } from "@/lib/engine/types";
 import { redirect } from "@/lib/i18n/navigation";
 
-/** Roles that work with cases: the queue and case pages. Auditors read only; the engine gives them no actions. */
-export const CASEWORK_ROLES = ["clerk", "officer", "supervisor", "auditor"] as const satisfies readonly Role[];
+export { CASEWORK_ROLES } from "@/lib/auth/roles";
+import { CASEWORK_ROLES } from "@/lib/auth/roles";
 
 /**
  * The viewer of a staff page: sends someone not signed in to sign-in (coming back here after), and

@@ -26,7 +26,9 @@ import {
   type TrApplication,
 } from "./schema";
 
-export const TR_SERVICE = "temporary_registration";
+import { TR_SERVICE } from "../ids";
+
+export { TR_SERVICE };
 export const TR_ISSUING_BODY = "migration_service_mia";
 
 export const TR_STATES = [

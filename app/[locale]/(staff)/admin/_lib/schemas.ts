@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Role } from "@/db/schema";
+import { ROLES } from "@/db/schema";
 import { passwordSchema } from "@/lib/auth/schemas";
 
 /**
@@ -8,7 +8,7 @@ import { passwordSchema } from "@/lib/auth/schemas";
  * today, periods do not overlap) is decided by lib/dal/admin.ts. Messages are keys under "admin".
  */
 
-export const ROLE_VALUES = ["applicant", "clerk", "officer", "supervisor", "admin", "auditor"] as const satisfies readonly Role[];
+export const ROLE_VALUES = ROLES;
 export const PASSPORT_TYPE_VALUES = ["national", "official", "diplomatic"] as const;
 export const REGIME_VALUES = ["visa_free_unlimited", "visa_free_days", "visa_required"] as const;
 export const TRANSFER_KINDS = ["moved_working_day", "moved_day_off"] as const;

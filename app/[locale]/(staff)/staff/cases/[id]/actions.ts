@@ -6,11 +6,11 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { CASE_ACTION_FIELDS, isCaseAction, type CaseActionName, type CaseActionState } from "@/app/_components/staff/case-action-state";
 import { getViewer, hasRole } from "@/lib/dal/viewer";
+import { ACTING_ROLES } from "@/lib/auth/roles";
 import { perform } from "@/lib/engine/perform";
 import { toActionState } from "@/lib/forms/action-state";
 import { formLocale, formText } from "@/lib/forms/form-data";
 
-const ACTING_ROLES = ["clerk", "officer", "supervisor"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The typed values of the form's own fields, to put back after an error. */

@@ -83,7 +83,12 @@ export const calendarDays = pgTable("calendar_days", {
 
 // ---------------------------------------------------------------- identity and access
 
-export const ROLES = ["applicant", "clerk", "officer", "supervisor", "admin", "auditor"] as const;
+/**
+ * reviewer: the central MIA complaints reviewer (national, decides complaints against regional refusals);
+ * quota_planner: the ministry planner of kandas quotas. Akimat staff are officers and supervisors
+ * whose services are limited to kandas; refugee commission members are the region's supervisors.
+ */
+export const ROLES = ["applicant", "clerk", "officer", "supervisor", "reviewer", "quota_planner", "admin", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable("users", {
@@ -95,6 +100,8 @@ export const users = pgTable("users", {
   regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
   services: text("services").array().notNull().default(sql`'{}'::text[]`),
   locale: text("locale").notNull().default("kk"),
+  /** A verified IIN (e.g. a householder employer sees the contracts made with it). */
+  iin: text("iin").unique(),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
   createdAt: createdAt(),
@@ -351,4 +358,32 @@ export const jobRuns = pgTable(
     result: jsonb("result"),
   },
   (t) => [primaryKey({ columns: [t.job, t.runDate] }), check("job_runs_job", sql`${t.job} <> ''`)],
+);
+
+/**
+ * Outbox of messages to people, written in the same transaction as the change that causes them,
+ * so a rolled-back transition never notifies anyone. The applicant sees in-app ones on their
+ * notifications page; delivery of email/SMS is done by background jobs.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    /** Message key in the "notifications" namespace; params fill its placeholders. */
+    template: text("template").notNull(),
+    params: jsonb("params").notNull().default(sql`'{}'::jsonb`),
+    channel: text("channel", { enum: ["in_app", "email", "sms"] }).notNull().default("in_app"),
+    locale: text("locale").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed", "dead"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** Makes a repeated reminder run write one message, e.g. "rf-reminder:<status id>:-45". */
+    dedupeKey: text("dedupe_key").unique(),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user").on(t.userId, t.createdAt), index("notifications_pending").on(t.status, t.createdAt)],
 );
