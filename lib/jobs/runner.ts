@@ -2,14 +2,12 @@ import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { scheduledJobs } from "@/db/schema";
 import { checkStayEnd, runStayEndSweep } from "./tr-stay-end";
+import { allSweeps, jobHandler, registerJobHandler, registerSweep } from "./registry";
 
-type Handler = (db: Db, job: typeof scheduledJobs.$inferSelect, now: Date) => Promise<void>;
-
-const handlers: Record<string, Handler> = {
-  tr_stay_end_check: async (db, job, now) => {
-    if (job.caseId) await checkStayEnd(db, job.caseId, now);
-  },
-};
+registerJobHandler("tr_stay_end_check", async (db, job, now) => {
+  if (job.caseId) await checkStayEnd(db, job.caseId, now);
+});
+registerSweep("tr_stay_end", runStayEndSweep);
 
 const MAX_ATTEMPTS = 5;
 
@@ -24,7 +22,7 @@ export async function runDueJobs(db: Db, now = new Date()): Promise<{ ran: numbe
   let ran = 0;
   let failed = 0;
   for (const job of due) {
-    const handler = handlers[job.kind];
+    const handler = jobHandler(job.kind);
     try {
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
       await handler(db, job, now);
@@ -38,6 +36,6 @@ export async function runDueJobs(db: Db, now = new Date()): Promise<{ ran: numbe
         .where(eq(scheduledJobs.id, job.id));
     }
   }
-  await runStayEndSweep(db, now);
+  for (const [, sweep] of allSweeps()) await sweep(db, now);
   return { ran, failed };
 }
