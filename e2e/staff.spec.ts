@@ -91,7 +91,7 @@ test("officer: the queue is sorted by due date, search by reference finds the ca
   await expect(caseStatus(page)).toHaveText(tr.status.registered);
   const slips = page.locator("#documents-title + div table tbody tr");
   await expect(slips).toHaveCount(1);
-  await expect(slips.first()).toContainText(staff.case.documentTypes.registration_slip);
+  await expect(slips.first()).toContainText(tr.documentTypes.registration_slip);
   await expect(slips.first()).toContainText(staff.case.documentStatus.valid);
   await expect(page.locator("ol.timeline li")).toHaveCount(4);
   await expectNoA11yViolations(page, testInfo);

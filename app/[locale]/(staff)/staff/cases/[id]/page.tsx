@@ -202,7 +202,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
                   return (
                     <tr key={d.id}>
                       <th scope="row">{d.number}</th>
-                      <td>{label(`${ns}.documentTypes.${d.type}`, label(`staff.case.documentTypes.${d.type}`, d.type))}</td>
+                      <td>{label(`${ns}.documentTypes.${d.type}`, d.type)}</td>
                       <td>{t("validity", { from: date(d.validFrom), until: date(d.validUntil) })}</td>
                       <td>
                         <strong className={status === "valid" ? "tag tag--green" : status === "revoked" ? "tag tag--red" : "tag tag--grey"}>{t(`documentStatus.${status}`)}</strong>
