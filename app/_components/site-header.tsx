@@ -1,16 +1,20 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { getViewer } from "@/lib/dal/viewer";
+import { currentSessionSecondsLeft, getViewer } from "@/lib/dal/viewer";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LanguageSwitcher } from "./language-switcher";
+import { SessionTimeoutWarning } from "./session-timeout";
 import { SignOutButton } from "./sign-out-button";
 
+/** The warning appears this long before an idle session ends (WCAG 2.2.1 asks for at least 20 seconds). */
+const SESSION_WARNING_SECONDS = 120;
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
   const locale = await getLocale();
   const viewer = await getViewer();
   const labels = { kk: "Қазақша", ru: "Русский", en: "English" };
+  const secondsLeft = viewer?.sessionId ? await currentSessionSecondsLeft({ extend: false }) : null;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -45,6 +49,24 @@ export async function SiteHeader() {
         </nav>
         <LanguageSwitcher current={locale} labels={labels} label={t("language")} />
       </div>
+      {viewer && secondsLeft !== null ? (
+        <SessionTimeoutWarning
+          secondsLeft={secondsLeft}
+          warnSeconds={SESSION_WARNING_SECONDS}
+          signInHref={`/${locale}/sign-in`}
+          text={{
+            title: t("sessionTimeout.title"),
+            body: t("sessionTimeout.body", { time: "{time}" }),
+            stay: t("sessionTimeout.stay"),
+            staying: t("sessionTimeout.staying"),
+            stayFailed: t("sessionTimeout.stayFailed"),
+            expiredTitle: t("sessionTimeout.expiredTitle"),
+            expiredBody: t("sessionTimeout.expiredBody"),
+            signIn: t("sessionTimeout.signIn"),
+          }}
+          signOut={<SignOutButton label={t("nav.signOut", { name: viewer.displayName })} />}
+        />
+      ) : null}
     </header>
   );
 }

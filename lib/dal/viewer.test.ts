@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { apiTokens, auditLog, authSessions, users } from "@/db/schema";
 import { changePassword, setUserDisabled } from "@/lib/auth/accounts";
 import { generateApiToken, hashApiToken, issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { createAuthSession, revokeAllSessionsOfUser, revokeSession } from "@/lib/auth/sessions";
+import { createAuthSession, revokeAllSessionsOfUser, revokeSession, SESSION_IDLE_SECONDS, sessionSecondsLeft, touchSession } from "@/lib/auth/sessions";
 import { openTestDb, TEST_DB_KINDS, type TestDb } from "@/lib/auth/test-db";
 import type { Viewer } from "@/lib/engine/types";
 import { hasScope, loadViewer, loadViewerForToken, requireRole } from "./viewer";
@@ -73,6 +73,39 @@ describe.each(TEST_DB_KINDS)("viewer loading (%s)", (kind) => {
       const sid = await createAuthSession(db, { userId: user.id });
       await db.update(authSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(authSessions.id, sid));
       expect(await loadViewer(db, { uid: user.id, sid })).toBeNull();
+    });
+
+    it("a session idle for longer than the idle limit → null; activity before that keeps it", async () => {
+      const user = await makeUser(db);
+      const sid = await createAuthSession(db, { userId: user.id });
+      const idleFor = (seconds: number) =>
+        db.update(authSessions).set({ lastSeenAt: sql`now() - make_interval(secs => ${seconds})` }).where(eq(authSessions.id, sid));
+
+      await idleFor(SESSION_IDLE_SECONDS - 30);
+      expect(await loadViewer(db, { uid: user.id, sid })).not.toBeNull();
+      expect(await sessionSecondsLeft(db, sid)).toBeLessThanOrEqual(30);
+      await touchSession(db, sid);
+      expect(await sessionSecondsLeft(db, sid)).toBeGreaterThan(SESSION_IDLE_SECONDS - 5);
+
+      await idleFor(SESSION_IDLE_SECONDS + 1);
+      expect(await loadViewer(db, { uid: user.id, sid })).toBeNull();
+      expect(await sessionSecondsLeft(db, sid)).toBeNull();
+      // An ended session cannot be brought back by activity.
+      await touchSession(db, sid);
+      expect(await loadViewer(db, { uid: user.id, sid })).toBeNull();
+    });
+
+    it("seconds left is the earlier of the fixed end and the idle end; touching within a minute writes nothing", async () => {
+      const user = await makeUser(db);
+      const sid = await createAuthSession(db, { userId: user.id });
+      await db.update(authSessions).set({ expiresAt: sql`now() + interval '100 seconds'` }).where(eq(authSessions.id, sid));
+      expect(await sessionSecondsLeft(db, sid)).toBeLessThanOrEqual(100);
+      expect(await sessionSecondsLeft(db, sid)).toBeGreaterThan(90);
+
+      const [before] = await db.select({ at: authSessions.lastSeenAt }).from(authSessions).where(eq(authSessions.id, sid));
+      await touchSession(db, sid);
+      const [after] = await db.select({ at: authSessions.lastSeenAt }).from(authSessions).where(eq(authSessions.id, sid));
+      expect(after!.at.getTime()).toBe(before!.at.getTime());
     });
 
     it("a disabled user → null, and disabling revokes every session", async () => {

@@ -10,6 +10,8 @@ import { isUuid } from "@/lib/auth/ids";
 import type { Viewer } from "@/lib/engine/types";
 
 export { AuthzError } from "@/lib/auth/errors";
+import { sessionIsLive, sessionSecondsLeft, touchSession } from "@/lib/auth/sessions";
+
 export { revokeSession, revokeAllSessionsOfUser } from "@/lib/auth/sessions";
 export { changePassword, setUserDisabled } from "@/lib/auth/accounts";
 
@@ -38,7 +40,7 @@ export async function loadViewer(db: DbOrTx, claims: { uid: unknown; sid: unknow
         eq(authSessions.id, claims.sid),
         eq(authSessions.userId, claims.uid),
         isNull(authSessions.revokedAt),
-        gt(authSessions.expiresAt, sql`now()`),
+        sessionIsLive(),
         isNull(users.disabledAt),
         lte(users.passwordChangedAt, authSessions.createdAt),
       ),
@@ -102,12 +104,31 @@ export async function loadViewerForToken(db: DbOrTx, token: string): Promise<Vie
   };
 }
 
+/**
+ * Seconds until the signed-in user's session ends if they do nothing; `extend` counts the call as
+ * activity ("stay signed in"). Null when nobody is signed in or the session is over.
+ */
+export async function currentSessionSecondsLeft(options: { extend: boolean }): Promise<number | null> {
+  const { auth } = await import("@/lib/auth");
+  const session = await auth();
+  if (!session) return null;
+  const db = await getDb();
+  const viewer = await loadViewer(db, { uid: session.uid, sid: session.sid });
+  if (!viewer?.sessionId) return null;
+  if (options.extend) await touchSession(db, viewer.sessionId);
+  return sessionSecondsLeft(db, viewer.sessionId);
+}
+
 async function viewerFromSessionCookie(): Promise<Viewer | null> {
   // Loaded on use so that the database part of this module is testable without Next.js around it.
   const { auth } = await import("@/lib/auth");
   const session = await auth();
   if (!session) return null;
-  return loadViewer(await getDb(), { uid: session.uid, sid: session.sid });
+  const db = await getDb();
+  const viewer = await loadViewer(db, { uid: session.uid, sid: session.sid });
+  // Using a page or action is activity; the session-status endpoint reads without this.
+  if (viewer?.sessionId) await touchSession(db, viewer.sessionId);
+  return viewer;
 }
 
 /**
