@@ -55,6 +55,8 @@ export function SessionTimeoutWarning({ secondsLeft, warnSeconds, signInHref, te
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  /** Whether the end was read from the server since this page was shown. */
+  const [synced, setSynced] = useState(false);
   const pathname = usePathname();
   const stayRef = useRef<HTMLButtonElement>(null);
   const signInRef = useRef<HTMLAnchorElement>(null);
@@ -65,6 +67,7 @@ export function SessionTimeoutWarning({ secondsLeft, warnSeconds, signInHref, te
     const at = Date.now();
     setNow(at);
     setEndsAt(body.signedIn && body.secondsLeft !== undefined ? at + body.secondsLeft * 1000 : at);
+    setSynced(true);
   }, []);
 
   // A page view moved the idle end on the server; learn the new one.
@@ -105,7 +108,7 @@ export function SessionTimeoutWarning({ secondsLeft, warnSeconds, signInHref, te
     }
   };
 
-  if (phase === "quiet") return null;
+  if (phase === "quiet") return <span hidden data-testid="session-watch" data-synced={synced ? "yes" : "no"} />;
   return (
     <div className="session-timeout" role="alertdialog" aria-modal="false" aria-labelledby="session-timeout-title" aria-describedby="session-timeout-body" data-testid="session-timeout">
       {phase === "warning" ? (
