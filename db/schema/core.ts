@@ -364,8 +364,8 @@ export const jobRuns = pgTable(
 
 /**
  * Outbox of messages to people, written in the same transaction as the change that causes them,
- * so a rolled-back transition never notifies anyone. The applicant sees in-app ones on their
- * notifications page; delivery of email/SMS is done by background jobs.
+ * so a rolled-back transition never notifies anyone. The recipient sees each message in the app at
+ * once; status, attempts and errors describe its delivery by email, done by a background job.
  */
 export const notifications = pgTable(
   "notifications",
@@ -381,11 +381,13 @@ export const notifications = pgTable(
     status: text("status", { enum: ["pending", "sent", "failed", "dead"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** A failed delivery is tried again from this moment (backing off after each failure). */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     /** Makes a repeated reminder run write one message, e.g. "rf-reminder:<status id>:-45". */
     dedupeKey: text("dedupe_key").unique(),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user").on(t.userId, t.createdAt), index("notifications_pending").on(t.status, t.createdAt)],
+  (t) => [index("notifications_user").on(t.userId, t.createdAt), index("notifications_pending").on(t.status, t.nextAttemptAt)],
 );

@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { scheduledJobs } from "@/db/schema";
 import { checkStayEnd, runStayEndSweep } from "./tr-stay-end";
 import { allSweeps, jobHandler, registerJobHandler, registerSweep } from "./registry";
+import { deliverNotifications } from "@/lib/notify/deliver";
+import { mailTransportFromEnv } from "@/lib/notify/transport";
 
 registerJobHandler("tr_stay_end_check", async (db, job, now) => {
   if (job.caseId) await checkStayEnd(db, job.caseId, now);
@@ -37,5 +39,7 @@ export async function runDueJobs(db: Db, now = new Date()): Promise<{ ran: numbe
     }
   }
   for (const [, sweep] of allSweeps()) await sweep(db, now);
+  // Last, so that messages the sweeps just wrote go out in the same run.
+  await deliverNotifications(db, mailTransportFromEnv(), now);
   return { ran, failed };
 }

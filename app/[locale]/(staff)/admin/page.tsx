@@ -17,6 +17,7 @@ const SECTIONS = [
   { key: "visaRegimes", href: "/admin/visa-regimes" },
   { key: "calendar", href: "/admin/calendar" },
   { key: "tokens", href: "/admin/tokens" },
+  { key: "outbox", href: "/admin/outbox" },
 ] as const;
 
 export default async function AdminHomePage({ params }: Props) {
