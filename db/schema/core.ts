@@ -204,6 +204,8 @@ export const cases = pgTable(
     filedBy: uuid("filed_by").references(() => users.id),
     channel: text("channel", { enum: ["online", "front_office", "api", "system"] }).notNull(),
     assigneeId: uuid("assignee_id").references(() => users.id),
+    /** The assignee's hold lapses at this moment unless they act on the case (assignment_lease_idle_minutes). */
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
     data: jsonb("data").notNull(),
     dueOn: date("due_on"),
     clockRemainingDays: integer("clock_remaining_days"),

@@ -116,6 +116,7 @@ export async function createCase(db: Db, viewer: Viewer, serviceId: string, rawD
         region,
         ownerId: null,
         assigneeId: null,
+        leaseExpiresAt: null,
         data,
         dueOn: null,
         clockRemainingDays: null,

@@ -5,6 +5,7 @@ import { caseEvents, cases } from "@/db/schema";
 import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { caseVisibility, mayPerform } from "./access";
+import { assignmentViolation, leaseUntil } from "./assign";
 import { nextClock } from "./deadline";
 import { getService } from "./registry";
 import { toSnapshot } from "./snapshot";
@@ -73,6 +74,8 @@ export async function performInTx(
   const [params, ref] = await Promise.all([loadParameters(tx), loadReferenceData(tx)]);
   const today = todayInKazakhstan(now);
   const ctx: RuleContext<unknown> = { case: current, input: parsed.data, viewer, today, params, ref };
+  const held = assignmentViolation(viewer, current, now);
+  if (held) return { ok: false, error: "rule_violation", violations: [held] };
   const violations = runGuards(action.guards, ctx);
   if (violations.length) return { ok: false, error: "rule_violation", violations };
 
@@ -99,6 +102,8 @@ export async function performInTx(
       clockRemainingDays: clock.clockRemainingDays,
       submittedAt: actionName === "submit" && !current.submittedAt ? now : current.submittedAt,
       decidedAt: action.decides ? now : current.decidedAt,
+      // Acting on a case one holds keeps the hold.
+      leaseExpiresAt: current.assigneeId && current.assigneeId === viewer.userId ? leaseUntil(params, now) : current.leaseExpiresAt,
       version: sql`${cases.version} + 1`,
       updatedAt: now,
     })

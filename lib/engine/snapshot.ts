@@ -11,6 +11,7 @@ export function toSnapshot(row: typeof cases.$inferSelect): CaseSnapshot {
     region: row.region,
     ownerId: row.ownerId,
     assigneeId: row.assigneeId,
+    leaseExpiresAt: row.leaseExpiresAt,
     data: row.data as Record<string, unknown>,
     dueOn: row.dueOn,
     clockRemainingDays: row.clockRemainingDays,

@@ -61,6 +61,7 @@ export interface CaseSnapshot {
   region: string;
   ownerId: string | null;
   assigneeId: string | null;
+  leaseExpiresAt: Date | null;
   data: Record<string, unknown>;
   dueOn: string | null;
   clockRemainingDays: number | null;

@@ -101,4 +101,11 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     description: "Largest file an applicant or officer may attach (5 MiB).",
     source: "design.md §4 [INF]",
   },
+  {
+    key: "assignment_lease_idle_minutes",
+    value: 240,
+    effectiveFrom: SINCE_ALWAYS,
+    description: "An officer's hold on a case lapses after this many minutes without an action on it; then anyone may claim it.",
+    source: "issue 6 (assignment as a lease); proposal [INF]",
+  },
 ];
