@@ -5,6 +5,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LanguageSwitcher } from "./language-switcher";
 import { SessionTimeoutWarning } from "./session-timeout";
 import { SignOutButton } from "./sign-out-button";
+import { StaffNotices } from "./staff/staff-notices";
 
 /** The warning appears this long before an idle session ends (WCAG 2.2.1 asks for at least 20 seconds). */
 const SESSION_WARNING_SECONDS = 120;
@@ -49,6 +50,7 @@ export async function SiteHeader() {
         </nav>
         <LanguageSwitcher current={locale} labels={labels} label={t("language")} />
       </div>
+      {viewer && STAFF_ROLES.has(viewer.role) ? <StaffNotices viewer={viewer} /> : null}
       {viewer && secondsLeft !== null ? (
         <SessionTimeoutWarning
           secondsLeft={secondsLeft}

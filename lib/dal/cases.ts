@@ -9,6 +9,7 @@ import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import "@/lib/services";
+import { leaseIsLive } from "@/lib/engine/assign";
 
 /** Read side of cases. Every function takes the viewer and filters by it in SQL. */
 
@@ -20,6 +21,8 @@ export interface QueueFilter {
   status?: string[];
   region?: string;
   q?: string;
+  /** "me": cases the viewer holds; "none": cases nobody holds (or whose hold lapsed). */
+  assignee?: "me" | "none";
   cursor?: string;
   limit?: number;
 }
@@ -99,6 +102,8 @@ export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter)
     filter.status?.length ? inArray(cases.status, filter.status) : sql`${cases.status} <> 'draft'`,
     filter.region ? eq(cases.region, filter.region) : undefined,
     filter.q ? searchCondition(filter.q) : undefined,
+    filter.assignee === "me" ? eq(cases.assigneeId, viewer.userId ?? sql`null`) : undefined,
+    filter.assignee === "none" ? sql`(${cases.assigneeId} is null or ${cases.leaseExpiresAt} <= now())` : undefined,
   ];
   const where = and(...conditions);
   const cursor = decodeCursor(filter.cursor);
@@ -173,6 +178,8 @@ export interface CaseDetail {
   decisions: (typeof decisions.$inferSelect)[];
   actions: string[];
   assigneeName: string | null;
+  /** Whether the assignee's hold on the case is still running (see lib/engine/assign.ts). */
+  assignmentLive: boolean;
 }
 
 /** A case by id or reference, if the viewer may see it; applicants get only the public part of the history. */
@@ -234,6 +241,7 @@ export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: s
     decisions: decisionRows,
     actions: availableActions(viewer, c),
     assigneeName: assignee[0]?.name ?? null,
+    assignmentLive: leaseIsLive(c, new Date()),
   };
 }
 

@@ -26,7 +26,11 @@ function queueServices(services: readonly string[], auditor: boolean) {
 const MAX_QUERY = 100;
 const PAGE_SIZE = 25;
 
+const VIEWS = ["all", "mine", "unassigned"] as const;
+type View = (typeof VIEWS)[number];
+
 interface Filters {
+  view: View;
   service: string;
   status: string[];
   q: string;
@@ -39,11 +43,12 @@ function all(v: string | string[] | undefined): string[] {
 
 function parseFilters(sp: Record<string, string | string[] | undefined>, regions: readonly string[], services: readonly string[], statuses: readonly string[]): Filters & { cursor?: string } {
   const service = all(sp.service)[0] ?? "";
+  const view = VIEWS.find((v) => v === all(sp.view)[0]) ?? "all";
   const status = [...new Set(all(sp.status).filter((s) => statuses.includes(s)))];
   const q = (all(sp.q)[0] ?? "").trim().slice(0, MAX_QUERY);
   const region = all(sp.region)[0] ?? "";
   const cursor = all(sp.cursor)[0];
-  return { service: services.includes(service) ? service : "", status, q, region: regions.includes(region) ? region : "", cursor: cursor || undefined };
+  return { view, service: services.includes(service) ? service : "", status, q, region: regions.includes(region) ? region : "", cursor: cursor || undefined };
 }
 
 function searchOf(sp: Record<string, string | string[] | undefined>): string {
@@ -56,6 +61,7 @@ function searchOf(sp: Record<string, string | string[] | undefined>): string {
 /** The queue address for a filter state: the filters live in the URL so a search can be bookmarked or shared. */
 function queueHref(filters: Filters, cursor?: string): string {
   const qs = new URLSearchParams();
+  if (filters.view !== "all") qs.set("view", filters.view);
   if (filters.service) qs.set("service", filters.service);
   for (const s of filters.status) qs.append("status", s);
   if (filters.q) qs.set("q", filters.q);
@@ -91,6 +97,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { rows, nextCursor, total } = await listQueue(db, viewer, {
     ...filters,
     service: filters.service || undefined,
+    assignee: filters.view === "mine" ? "me" : filters.view === "unassigned" ? "none" : undefined,
     q: filters.q || undefined,
     region: filters.region || undefined,
     limit: PAGE_SIZE,
@@ -110,8 +117,25 @@ export default async function QueuePage({ params, searchParams }: Props) {
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
 
+      <nav aria-label={t("views.label")}>
+        <ul className="link-list">
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <Link
+                href={queueHref({ ...filters, view: v })}
+                className={v === filters.view ? "button" : "button button--secondary"}
+                aria-current={v === filters.view ? "page" : undefined}
+              >
+                {t(`views.${v}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <form method="get" action={`/${locale}/staff/queue`} className={styles.filters} role="search" aria-labelledby="filters-title">
         <h2 id="filters-title">{t("filtersTitle")}</h2>
+        {filters.view !== "all" ? <input type="hidden" name="view" value={filters.view} /> : null}
         <TextField id="q" name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={filters.q} maxLength={MAX_QUERY} autoComplete="off" />
         {services.length > 1 ? (
           <SelectField

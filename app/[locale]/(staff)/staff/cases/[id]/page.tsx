@@ -23,6 +23,9 @@ import { isLocale } from "@/lib/i18n/routing";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
 import { performCaseAction } from "./actions";
+import { changeAssignment } from "./assignment-actions";
+import { assignableStaff } from "@/lib/dal/assignment";
+import { SelectField, TextField } from "@/app/_components/fields";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -119,6 +122,14 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
     d.revokedAt ? "revoked" : today > d.validUntil ? "expired" : today < d.validFrom ? "not_yet_valid" : "valid";
   const StaffDetails = ui?.StaffDetails;
 
+  const held = detail.assignmentLive;
+  const mine = c.assigneeId !== null && c.assigneeId === viewer.userId;
+  const works = viewer.role === "officer" || viewer.role === "supervisor";
+  const staffToAssign = viewer.role === "supervisor" ? await assignableStaff(db, viewer, c) : [];
+  const assignmentDone = first(sp.assignment);
+  const assignmentError = first(sp.assignmentError);
+  const leaseText = c.leaseExpiresAt ? formatInstant(format, c.leaseExpiresAt) : "";
+
   return (
     <>
       <p>
@@ -158,6 +169,74 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       </Summary>
 
       {StaffDetails ? <StaffDetails {...props} /> : null}
+
+      <section aria-labelledby="assignment-title">
+        <h2 id="assignment-title">{t("assignmentTitle")}</h2>
+        {assignmentDone && ["claimed", "released", "assigned"].includes(assignmentDone) ? (
+          <div className="notice notice--success" role="status">
+            {tRoot(`staff.assignment.${assignmentDone}` as never)}
+          </div>
+        ) : null}
+        {assignmentError && tRoot.has(assignmentError) ? (
+          <div className="notice notice--error" role="alert">
+            {tRoot(assignmentError as never)}
+          </div>
+        ) : null}
+        <p data-testid="assignment-state">
+          {!c.assigneeId
+            ? tRoot("staff.assignment.unassigned")
+            : held
+              ? tRoot("staff.assignment.heldBy", { name: detail.assigneeName ?? "", until: leaseText })
+              : tRoot("staff.assignment.lapsed", { name: detail.assigneeName ?? "", until: leaseText })}
+        </p>
+        {works ? (
+          <div className="button-group">
+            {!mine && (!held || viewer.role === "supervisor") ? (
+              <form action={changeAssignment}>
+                <input type="hidden" name="op" value="claim" />
+                <input type="hidden" name="caseId" value={c.id} />
+                <input type="hidden" name="version" value={c.version} />
+                <input type="hidden" name="locale" value={locale} />
+                <button type="submit" className="button">
+                  {tRoot("staff.assignment.claim")}
+                </button>
+              </form>
+            ) : null}
+            {c.assigneeId && (mine || viewer.role === "supervisor") ? (
+              <form action={changeAssignment}>
+                <input type="hidden" name="op" value="release" />
+                <input type="hidden" name="caseId" value={c.id} />
+                <input type="hidden" name="version" value={c.version} />
+                <input type="hidden" name="locale" value={locale} />
+                <button type="submit" className="button button--secondary">
+                  {tRoot("staff.assignment.release")}
+                </button>
+              </form>
+            ) : null}
+          </div>
+        ) : null}
+        {staffToAssign.length ? (
+          <form action={changeAssignment} className="card">
+            <input type="hidden" name="op" value="assign" />
+            <input type="hidden" name="caseId" value={c.id} />
+            <input type="hidden" name="version" value={c.version} />
+            <input type="hidden" name="locale" value={locale} />
+            <SelectField
+              id="assign-assigneeId"
+              name="assigneeId"
+              label={tRoot("staff.assignment.assignTo")}
+              placeholder={tRoot("staff.assignment.assignPlaceholder")}
+              options={staffToAssign.map((u) => ({ value: u.id, label: u.name }))}
+              defaultValue=""
+              required
+            />
+            <TextField id="assign-reason" name="reason" label={tRoot("staff.assignment.assignReason")} maxLength={500} />
+            <button type="submit" className="button">
+              {tRoot("staff.assignment.assignSubmit")}
+            </button>
+          </form>
+        ) : null}
+      </section>
 
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t("actionsTitle")}</h2>
