@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { cases, hpInvoices } from "@/db/schema";
+import { cases, employmentContracts, hpInvoices } from "@/db/schema";
 import { refuseAction } from "@/lib/engine/effects";
 import { loadVisibleCase, perform, type PerformOptions } from "@/lib/engine/perform";
-import type { PerformResult, Viewer } from "@/lib/engine/types";
+import { SYSTEM_VIEWER, type PerformResult, type Viewer } from "@/lib/engine/types";
 
 /** What a payment provider says about a payment it was asked to confirm. */
 export interface PaymentConfirmation {
@@ -70,6 +70,20 @@ export async function settleInvoice(tx: Tx, caseId: string, reference: string, c
 const MAX_ATTEMPTS = 3;
 
 /**
+ * A contract named at filing starts with the permit. When the employer has meanwhile reached the cap
+ * (HP-11) the permit stays issued, without a contract, and the holder can register another employer.
+ */
+async function activateFiledContract(db: Db, issued: Extract<PerformResult, { ok: true }>, options: PerformOptions): Promise<PerformResult> {
+  const [proposed] = await db
+    .select({ id: employmentContracts.id })
+    .from(employmentContracts)
+    .where(and(eq(employmentContracts.caseId, issued.case.id), eq(employmentContracts.status, "proposed")));
+  if (!proposed) return issued;
+  const activated = await perform(db, SYSTEM_VIEWER, issued.case.id, "activate_contract", {}, issued.case.version, options);
+  return activated.ok ? { ...activated, case: activated.case } : issued;
+}
+
+/**
  * Confirms a payment and issues the permit. Idempotent: confirming the same payment again, or twice
  * at once, answers with the case as it is and never issues a second permit.
  */
@@ -86,7 +100,8 @@ export async function confirmPermitPayment(db: Db, viewer: Viewer, caseId: strin
       return visible ? { ok: true, case: visible, eventId: 0, replayed: true } : { ok: false, error: "not_found" };
     }
     result = await perform(db, viewer, caseId, "confirm_payment", { paymentReference }, row.version, options);
-    if (result.ok || result.error !== "version_conflict") return result;
+    if (result.ok) return activateFiledContract(db, result, options);
+    if (result.error !== "version_conflict") return result;
   }
   return result;
 }
