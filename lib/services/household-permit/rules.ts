@@ -131,7 +131,7 @@ export function hp10SameRegion(permitRegion: string, householdRegion: string, pa
 /** HP-11: an employer with `hp_max_workers_per_employer` active contracts cannot take another one. */
 export function hp11EmployerCap(activeContracts: number, onDate: string, params: ParameterReader): RuleViolation | null {
   const max = params.number("hp_max_workers_per_employer", onDate);
-  return activeContracts < max ? null : { rule: "HP-11", messageKey: "hp.rules.hp11EmployerCap", values: { max }, path: ["employer", "iin"] };
+  return activeContracts < max ? null : { rule: "HP-11", messageKey: "hp.rules.hp11EmployerCap", values: { max }, path: ["iin"] };
 }
 
 /** HP-14: the fee in tenge for a term: months × the monthly rate of the region on the day. */
