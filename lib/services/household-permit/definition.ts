@@ -85,7 +85,7 @@ export type HpCaseData = HpApplication & { permit?: PermitTerm; invoice?: Invoic
 const STAFF = ["officer", "supervisor"] as const;
 const PRE_DECISION = ["draft", "submitted", "returned_for_correction", "under_review"] as const;
 const PERMIT_HELD = ["issued", "active", "extension_requested"] as const;
-const MESSAGES = "hp.actions";
+const MESSAGES = "hp.staffActions";
 
 const dataOf = (ctx: RuleContext<unknown>) => ctx.case.data as unknown as HpCaseData;
 
@@ -287,7 +287,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
         messages: MESSAGES,
         danger: true,
         fields: [
-          { name: "reasonCode", kind: "select", required: true, options: HP_REFUSAL_REASONS },
+          { name: "reasonCode", kind: "select", required: true, options: HP_REFUSAL_REASONS, optionMessages: "hp.refusalReasons" },
           { name: "reason", kind: "textarea", required: true },
         ],
       },
@@ -314,6 +314,8 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
           // HP-14: nothing is issued unless the provider confirms the payment of this invoice.
           await settleInvoice(ctx.tx, ctx.next.id, ctx.input.paymentReference, ctx.viewer.userId, ctx.now);
           await issuePermitDocument(ctx, (ctx.next.data as unknown as HpCaseData).permit!);
+          // A contract named at filing starts in its own transition, checked against the cap (HP-11) then.
+          if ((ctx.next.data as unknown as HpCaseData).employer) await scheduleJob(ctx.tx, { kind: "hp_contract_start", caseId: ctx.next.id, runAt: ctx.now });
           await notifyOwner(ctx, "issued");
         },
       ],
@@ -337,6 +339,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       to: "active",
       allowed: ["system", ...STAFF],
       input: emptyInput,
+      form: { messages: MESSAGES, fields: [] },
       effects: [(ctx) => activateProposedContract(ctx.tx, { caseId: ctx.next.id, now: ctx.now, today: ctx.today, params: ctx.params })],
     }),
     register_contract: action({
@@ -452,7 +455,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
         messages: MESSAGES,
         danger: true,
         fields: [
-          { name: "ground", kind: "select", required: true, options: HP_REVOCATION_GROUNDS },
+          { name: "ground", kind: "select", required: true, options: HP_REVOCATION_GROUNDS, optionMessages: "hp.revocationGrounds" },
           { name: "reason", kind: "textarea", required: true },
         ],
       },
@@ -474,8 +477,8 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       form: {
         messages: MESSAGES,
         fields: [
-          { name: "subject", kind: "select", required: true, options: OFFENCE_SUBJECT_VALUES },
-          { name: "code", kind: "select", required: true, options: OFFENCE_CODE_VALUES },
+          { name: "subject", kind: "select", required: true, options: OFFENCE_SUBJECT_VALUES, optionMessages: "hp.offenceSubjects" },
+          { name: "code", kind: "select", required: true, options: OFFENCE_CODE_VALUES, optionMessages: "hp.offenceCodes" },
           { name: "occurredOn", kind: "date", required: true, initial: (_c, today) => today },
           { name: "reason", kind: "textarea", required: true },
         ],

@@ -17,5 +17,7 @@ async function systemAction(db: Db, caseId: string | null, action: string, from:
 
 // HP-14: an approval lapses when the fee has not been paid in time.
 registerJobHandler("hp_payment_lapse", (db, job, now) => systemAction(db, job.caseId, "lapse", ["approved_awaiting_payment"], now));
+// The contract named at filing starts once the permit is issued (unless it started already).
+registerJobHandler("hp_contract_start", (db, job, now) => systemAction(db, job.caseId, "activate_contract", ["issued"], now));
 // The permit ends on its last day; an extension moves that day and its guard then refuses the early run.
 registerJobHandler("hp_permit_end", (db, job, now) => systemAction(db, job.caseId, "expire", ["issued", "active", "extension_requested"], now));

@@ -33,7 +33,7 @@ export async function fileHouseholdPermit(_prev: FormState, formData: FormData):
   if (!viewer || viewer.kind !== "user" || !["applicant", "clerk", "officer", "supervisor"].includes(viewer.role)) return signedOut(locale, values);
   const result = await createCase(await getDb(), viewer, HP_SERVICE, applicationFromForm(formData), { channel, submit: true });
   if (!result.ok) return outcomeState(locale, result, values);
-  redirect(channel === "online" ? `/${locale}/apply/household-permit/${result.case.reference}?done=filed` : `/${locale}/staff/cases/${result.case.id}`);
+  redirect(channel === "online" ? `/${locale}/applications/${result.case.reference}?done=filed` : `/${locale}/staff/cases/${result.case.id}`);
 }
 
 const APPLICANT_ACTIONS = {
@@ -41,7 +41,6 @@ const APPLICANT_ACTIONS = {
   register_contract: { fields: ["iin", "name", "phone", "region", "address"], done: "contract" },
   end_contract: { fields: ["reason"], done: "ended" },
   request_extension: { fields: ["months", "insuranceValidUntil"], done: "extension" },
-  withdraw: { fields: ["reason"], done: "withdrawn" },
 } as const satisfies Record<string, { fields: readonly string[]; done: string }>;
 
 /** One of the applicant's actions on their own permit case (the engine checks ownership). */
@@ -61,7 +60,7 @@ export async function householdPermitAction(_prev: FormState, formData: FormData
   const result: PerformResult =
     name === "confirm_payment" ? await confirmPermitPayment(db, viewer, caseId, formText(formData, "paymentReference")) : await perform(db, viewer, caseId, name, input, version);
   if (!result.ok) return outcomeState(locale, result, values);
-  redirect(`/${locale}/apply/household-permit/${result.case.reference}?done=${spec.done}`);
+  redirect(`/${locale}/applications/${result.case.reference}?done=${spec.done}`);
 }
 
 /** The householder ends a contract that names their verified IIN. */

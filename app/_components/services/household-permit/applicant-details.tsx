@@ -51,7 +51,7 @@ export async function HouseholdPermitApplicantDetails({ detail, locale }: CaseVi
   }
   if (can("register_contract")) {
     const regions = await regionOptions(db, locale, [c.region]);
-    const label = (f: string) => tHp(`actions.register_contract.fields.${f}.label`);
+    const label = (f: string) => tHp(`staffActions.register_contract.fields.${f}.label`);
     forms.push({
       action: "register_contract",
       title: t("registerTitle"),
@@ -86,9 +86,6 @@ export async function HouseholdPermitApplicantDetails({ detail, locale }: CaseVi
         },
       ],
     });
-  }
-  if (can("withdraw")) {
-    forms.push({ action: "withdraw", title: t("withdrawTitle"), submit: t("withdrawSubmit"), fieldsets: [{ fields: [{ name: "reason", label: t("reason"), kind: "textarea" }] }] });
   }
 
   return (
