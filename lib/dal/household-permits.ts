@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { caseParties, cases, employmentContracts, hpEmployers, hpInvoices, issuedDocuments, offences, users } from "@/db/schema";
 import { perform } from "@/lib/engine/perform";
@@ -183,6 +183,41 @@ export async function employerView(db: DbOrTx, viewer: Viewer): Promise<Employer
     };
   });
   return { iin, max, active: workers.filter((w) => w.status === "active"), past: workers.filter((w) => w.status === "terminated") };
+}
+
+export interface EmployerRegistration {
+  permitNumber: string;
+  holderBirthDate: string;
+  name: string;
+  phone: string;
+  region: string;
+  address: string;
+}
+
+/**
+ * The householder registers a contract with a permit holder. They prove they know the worker by the
+ * permit number and the holder's date of birth (both on the paper permit); the contract names the
+ * householder's own verified IIN, never one typed in. HP-09, HP-10 and HP-11 are the engine's to check.
+ */
+export async function registerContractAsEmployer(db: Db, viewer: Viewer, r: EmployerRegistration): Promise<PerformResult> {
+  const iin = await viewerIin(db, viewer);
+  if (!iin) return { ok: false, error: "not_found" };
+  const [row] = await db
+    .select({ caseId: cases.id, version: cases.version })
+    .from(issuedDocuments)
+    .innerJoin(cases, eq(cases.id, issuedDocuments.caseId))
+    .where(
+      and(
+        eq(issuedDocuments.number, r.permitNumber.trim().toUpperCase()),
+        eq(issuedDocuments.type, HP_DOCUMENT_TYPE),
+        eq(issuedDocuments.holderBirthDate, r.holderBirthDate),
+        isNull(issuedDocuments.revokedAt),
+        eq(cases.service, HP_SERVICE),
+      ),
+    );
+  if (!row) return { ok: false, error: "validation_failed", issues: [{ path: ["permitNumber"], message: "hp.rules.permitNotFound" }] };
+  const onBehalf: Viewer = { ...SYSTEM_VIEWER, userId: viewer.userId, displayName: viewer.displayName, locale: viewer.locale };
+  return perform(db, onBehalf, row.caseId, "register_contract", { iin, name: r.name, phone: r.phone, region: r.region, address: r.address }, row.version);
 }
 
 /**

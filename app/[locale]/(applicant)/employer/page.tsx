@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { formatCivilDate, formatInstant } from "@/app/_components/dates";
-import { endContractByEmployer } from "@/app/_components/services/household-permit/actions";
+import { endContractByEmployer, registerContractByEmployer } from "@/app/_components/services/household-permit/actions";
+import { regionOptions } from "@/app/_components/services/household-permit/application-fields";
 import { HpForm } from "@/app/_components/services/household-permit/hp-form";
 import { employerView } from "@/lib/dal/household-permits";
 import { localName } from "@/lib/i18n/names";
@@ -26,7 +27,15 @@ export default async function EmployerPage({ params, searchParams }: { params: P
   setRequestLocale(locale);
   const viewer = await requireApplicant(locale, "/employer");
   const db = await getDb();
-  const [t, tHp, format, view, ref, { done }] = await Promise.all([getTranslations("hp.employerPage"), getTranslations("hp"), getFormatter(), employerView(db, viewer), loadReferenceData(db), searchParams]);
+  const [t, tHp, format, view, ref, regions, { done }] = await Promise.all([
+    getTranslations("hp.employerPage"),
+    getTranslations("hp"),
+    getFormatter(),
+    employerView(db, viewer),
+    loadReferenceData(db),
+    regionOptions(db, locale),
+    searchParams,
+  ]);
   const country = (code: string) => {
     const row = ref.country(code);
     return row ? localName(row, locale) : code;
@@ -35,9 +44,9 @@ export default async function EmployerPage({ params, searchParams }: { params: P
 
   return (
     <>
-      {done === "ended" ? (
+      {done === "ended" || done === "registered" ? (
         <div className="notice notice--success" role="status" data-testid="hp-done">
-          {t("ended")}
+          {t(done)}
         </div>
       ) : null}
       <h1>{t("title")}</h1>
@@ -97,6 +106,32 @@ export default async function EmployerPage({ params, searchParams }: { params: P
               />
             </details>
           ))}
+
+          {used < view.max ? (
+            <section aria-labelledby="hp-register">
+              <h2 id="hp-register">{t("registerTitle")}</h2>
+              <HpForm
+                action={registerContractByEmployer}
+                hidden={{ locale }}
+                fieldsets={[
+                  {
+                    intro: t("registerIntro"),
+                    fields: [
+                      { name: "permitNumber", label: t("permitNumberField"), kind: "text", required: true },
+                      { name: "holderBirthDate", label: t("holderBirthDate"), kind: "date", required: true },
+                      { name: "name", label: t("name"), kind: "text", required: true, defaultValue: viewer.displayName, autoComplete: "name" },
+                      { name: "phone", label: t("phone"), kind: "tel", required: true, autoComplete: "tel" },
+                      { name: "region", label: t("region"), kind: "select", required: true, options: regions, placeholder: tHp("apply.chooseOption") },
+                      { name: "address", label: t("address"), kind: "text", required: true, autoComplete: "street-address" },
+                    ],
+                  },
+                ]}
+                submit={t("registerSubmit")}
+                errorTitle={t("errorSummaryTitle")}
+                testId="hp-employer-register"
+              />
+            </section>
+          ) : null}
 
           {view.past.length ? (
             <section aria-labelledby="hp-past">

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { FormState } from "@/app/_components/form-state";
-import { endContractAsEmployer } from "@/lib/dal/household-permits";
+import { endContractAsEmployer, registerContractAsEmployer } from "@/lib/dal/household-permits";
 import { getViewer } from "@/lib/dal/viewer";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
@@ -72,4 +72,18 @@ export async function endContractByEmployer(_prev: FormState, formData: FormData
   const result = await endContractAsEmployer(await getDb(), viewer, formText(formData, "contractId"), formText(formData, "reason"));
   if (!result.ok) return outcomeState(locale, result, values);
   redirect(`/${locale}/employer?done=ended`);
+}
+
+const EMPLOYER_REGISTRATION_FIELDS = ["permitNumber", "holderBirthDate", "name", "phone", "region", "address"] as const;
+
+/** The householder registers a contract with a permit holder, under their own verified IIN. */
+export async function registerContractByEmployer(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await formLocale(formData);
+  const values = typedValues(formData, EMPLOYER_REGISTRATION_FIELDS);
+  const viewer = await getViewer();
+  if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return signedOut(locale, values);
+  const input = Object.fromEntries(EMPLOYER_REGISTRATION_FIELDS.map((f) => [f, formText(formData, f)])) as Record<(typeof EMPLOYER_REGISTRATION_FIELDS)[number], string>;
+  const result = await registerContractAsEmployer(await getDb(), viewer, input);
+  if (!result.ok) return outcomeState(locale, result, values);
+  redirect(`/${locale}/employer?done=registered`);
 }

@@ -44,6 +44,9 @@ export function HpForm({ action, hidden, fieldsets, submit, pending: pendingLabe
   const formRef = useRef<HTMLFormElement>(null);
   const names = fieldsets.flatMap((s) => s.fields.map((f) => f.name));
   const summary = names.filter((n) => state.fieldErrors[n]).map((n) => ({ path: n, message: state.fieldErrors[n]! }));
+  // A rule about something this form does not ask for (e.g. the employer's cap) is said at the top.
+  const elsewhere = Object.entries(state.fieldErrors).filter(([n]) => !names.includes(n)).map(([, m]) => m);
+  const formError = [state.formError, ...elsewhere].filter(Boolean).join(" ") || null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -96,7 +99,7 @@ export function HpForm({ action, hidden, fieldsets, submit, pending: pendingLabe
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate data-testid={testId}>
-      <ErrorSummary title={errorTitle} errors={summary} formError={state.formError} />
+      <ErrorSummary title={errorTitle} errors={summary} formError={formError} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
