@@ -217,6 +217,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
     submit: action({
       from: ["draft"],
       to: fileTo,
+      targets: ["submitted", "not_required"],
       allowed: ["owner", "clerk", "officer", "supervisor"],
       input: emptyInput,
       guards: CASE_DATA_GUARDS,
@@ -422,6 +423,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
     refuse_extension: action({
       from: ["extension_requested"],
       to: (ctx) => (ctx.today > (dataOf(ctx).permit?.validUntil ?? ctx.today) ? "expired" : "active"),
+      targets: ["active", "expired"],
       allowed: STAFF,
       input: refuseExtensionInput,
       decides: true,
