@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import hp from "../lib/i18n/messages/en/hp.json" with { type: "json" };
+import hpKk from "../lib/i18n/messages/kk/hp.json" with { type: "json" };
 import publicMessages from "../lib/i18n/messages/en/public.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
@@ -144,7 +145,21 @@ test("an immigrant applies online, the officer approves, the fee is paid, the pe
   await expect(employer.getByTestId("hp-places")).toHaveText("4 of 5 places used");
   await expect(employer.getByTestId("hp-workers")).toContainText("TOSHMATOV BOBUR");
   await expectNoA11yViolations(employer, testInfo);
+
+  // The householder ends that contract: the place is free again and the permit waits for a new contract.
+  const row = employer.getByTestId("hp-workers").getByRole("row", { name: /TOSHMATOV BOBUR/ });
+  await expect(row).toHaveCount(1);
+  await employer.getByText(hp.employerPage.endTitle.replace("{name}", "TOSHMATOV BOBUR")).click();
+  const endForm = employer.locator("details[open] form");
+  await endForm.locator('[name="reason"]').fill("The repair of the house is finished.");
+  await endForm.getByRole("button", { name: hp.employerPage.endSubmit }).click();
+  await expect(employer.getByTestId("hp-done")).toHaveText(hp.employerPage.ended);
+  await expect(employer.getByTestId("hp-places")).toHaveText("3 of 5 places used");
+  await expectNoA11yViolations(employer, testInfo);
   await employerContext.close();
+
+  await page.goto(`/en/applications/${reference}`);
+  await expect(page.getByTestId("case-status")).toHaveText(hp.status.issued);
   await officerContext.close();
 });
 
@@ -176,5 +191,13 @@ test("an EAEU citizen who files anyway gets the outcome 'no permit required'", a
   await expect(page).toHaveURL(/done=filed/);
   await expect(page.getByTestId("case-status")).toHaveText(hp.status.not_required);
   await expect(page.getByTestId("hp-not-required")).toBeVisible();
+  await expectNoA11yViolations(page, testInfo);
+});
+
+test("the householder's page in Kazakh shows the places used from the parameters", async ({ page }, testInfo) => {
+  await signIn(page, EMPLOYER.email, undefined, "kk");
+  await page.goto("/kk/employer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(hpKk.employerPage.title);
+  await expect(page.getByTestId("hp-places")).toHaveText(hpKk.employerPage.placesUsed.replace("{used}", "3").replace("{max}", "5"));
   await expectNoA11yViolations(page, testInfo);
 });
