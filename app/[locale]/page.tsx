@@ -8,7 +8,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("common.home");
-  const comingSoon = ["hp", "rf", "kd"] as const;
+  const comingSoon = ["rf", "kd"] as const;
   // The deadline shown is the one the engine enforces today.
   const deadlineDays = (await loadParameters(await getDb())).number("tr_registration_deadline_days", todayInKazakhstan());
   return (
@@ -21,6 +21,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <h3 id="svc-tr">{t("tr.title")}</h3>
           <p>{t("tr.body", { days: deadlineDays })}</p>
           <Link href="/services/temporary-registration" className="button">
+            {t("startNow")}
+          </Link>
+        </section>
+        <section className="card" aria-labelledby="svc-hp">
+          <h3 id="svc-hp">{t("hp.title")}</h3>
+          <p>{t("hp.body")}</p>
+          <Link href="/services/household-permit" className="button">
             {t("startNow")}
           </Link>
         </section>

@@ -14,6 +14,7 @@ import {
   type RegistrationSlipInput,
   type SlipLocale,
 } from "./registration-slip";
+import { householdPermitSpec } from "./household-permit";
 import { messagesTranslator, type Translator } from "./translator";
 
 const MESSAGES = { kk, ru, en } as const;
@@ -66,16 +67,22 @@ describe("documents messages", () => {
     const kkKeys = keys(kk).sort();
     expect(keys(ru).sort()).toEqual(kkKeys);
     expect(keys(en).sort()).toEqual(kkKeys);
-    for (const locale of LOCALES) for (const key of kkKeys) expect(tr(locale)(key, { building: "1", flat: "2" }).trim()).not.toBe("");
+    for (const locale of LOCALES) for (const key of kkKeys) expect(tr(locale)(key, { building: "1", flat: "2", months: 12 }).trim()).not.toBe("");
   });
 
-  it("are all used by the registration slip", () => {
+  it("are all used by the registration slip and the household permit", () => {
     const used = new Set<string>();
     const spy: Translator = (key, values) => {
       used.add(key);
       return tr("ru")(key, values);
     };
     registrationSlipSpec(input, "ru", spy, spy);
+    householdPermitSpec(
+      { ...input, citizenship: "Өзбекстан", category: "Құрылыс", region: "Алматы", maxStayMonths: 12, holder: { ...input.holder } },
+      "ru",
+      spy,
+      spy,
+    );
     expect([...used].sort()).toEqual(keys(ru).sort());
   });
 

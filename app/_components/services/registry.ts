@@ -1,5 +1,7 @@
 import "server-only";
-import { TR_SERVICE } from "@/lib/services/ids";
+import { HP_SERVICE, TR_SERVICE } from "@/lib/services/ids";
+import { HouseholdPermitApplicantDetails } from "./household-permit/applicant-details";
+import { HouseholdPermitStaffDetails, householdPermitActionOptions } from "./household-permit/staff-details";
 import { TrApplicantDetails } from "./temporary-registration/applicant-details";
 import { TrStaffDetails, trActionMessageValues } from "./temporary-registration/staff-details";
 import type { ServiceUi } from "./types";
@@ -13,6 +15,14 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     ApplicantDetails: TrApplicantDetails,
     applyPath: "/apply/temporary-registration",
     staffFilePath: "/staff/file/temporary-registration",
+  },
+  [HP_SERVICE]: {
+    namespace: "hp",
+    StaffDetails: HouseholdPermitStaffDetails,
+    actionOptions: householdPermitActionOptions,
+    ApplicantDetails: HouseholdPermitApplicantDetails,
+    applyPath: "/apply/household-permit",
+    staffFilePath: "/staff/file/household-permit",
   },
 };
 

@@ -1,4 +1,5 @@
 import type { ruleParameters } from "@/db/schema";
+import { HP_RULE_PARAMETERS } from "./household-permit-parameters";
 
 type ParameterSeed = typeof ruleParameters.$inferInsert;
 
@@ -108,4 +109,5 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     description: "An officer's hold on a case lapses after this many minutes without an action on it; then anyone may claim it.",
     source: "issue 6 (assignment as a lease); proposal [INF]",
   },
+  ...HP_RULE_PARAMETERS,
 ];

@@ -1,6 +1,7 @@
 /** The message namespace of each service (its name, statuses and next steps live there). */
 const SERVICE_NAMESPACES: Readonly<Record<string, string>> = {
   temporary_registration: "tr",
+  household_permit: "hp",
 };
 
 export function serviceNamespace(service: string): string | null {

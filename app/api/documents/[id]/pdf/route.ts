@@ -10,9 +10,12 @@ import { getViewerForRequest } from "@/lib/dal/viewer";
 import { renderRegistrationSlip, type SlipLocale } from "@/lib/documents/registration-slip";
 import { loadReferenceData } from "@/lib/rules/load";
 import type { TrApplication } from "@/lib/services/temporary-registration/schema";
+import { householdPermitPdf } from "@/app/_components/services/household-permit/permit-pdf";
+import { HP_DOCUMENT_TYPE } from "@/lib/services/household-permit/definition";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
+const PDF_TYPES: readonly string[] = ["registration_slip", HP_DOCUMENT_TYPE];
 
 interface SlipContent {
   address?: TrApplication["address"];
@@ -28,47 +31,52 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = await getDb();
   const found = await getDocumentForViewer(db, viewer, id);
-  if (!found || found.document.type !== "registration_slip") return notFound();
+  if (!found || !PDF_TYPES.includes(found.document.type)) return notFound();
 
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
   const { document: doc, case: c } = found;
-  const app = c.data as unknown as TrApplication;
-  const content = (doc.content ?? {}) as SlipContent;
-  const address = content.address ?? app.address;
+  const verifyUrl = `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`;
+  const pdf = doc.type === HP_DOCUMENT_TYPE ? await householdPermitPdf(db, doc, c, locale, verifyUrl) : await registrationSlipPdf();
+  // The slip needs its own look-ups (purpose and address names); the permit has its own renderer.
+  async function registrationSlipPdf(): Promise<Uint8Array> {
+    const app = c.data as unknown as TrApplication;
+    const content = (doc.content ?? {}) as SlipContent;
+    const address = content.address ?? app.address;
 
-  const [t, tTr, ref] = await Promise.all([
-    getTranslations({ locale, namespace: "documents" }),
-    getTranslations({ locale, namespace: "tr" }),
-    loadReferenceData(db),
-  ]);
-  const country = ref.country(app.person.citizenship);
-  const region = ref.region(address.region);
-  const purpose = content.purpose ?? app.stay.purpose;
+    const [t, tTr, ref] = await Promise.all([
+      getTranslations({ locale, namespace: "documents" }),
+      getTranslations({ locale, namespace: "tr" }),
+      loadReferenceData(db),
+    ]);
+    const country = ref.country(app.person.citizenship);
+    const region = ref.region(address.region);
+    const purpose = content.purpose ?? app.stay.purpose;
 
-  const pdf = await renderRegistrationSlip(
-    {
-      documentNumber: doc.number,
-      caseReference: content.reference ?? c.reference,
-      holder: {
-        surname: app.person.surname,
-        givenNames: app.person.givenNames,
-        surnameCyrillic: app.person.surnameCyrillic ?? null,
-        givenNamesCyrillic: app.person.givenNamesCyrillic ?? null,
-        birthDate: doc.holderBirthDate,
+    return renderRegistrationSlip(
+      {
+        documentNumber: doc.number,
+        caseReference: content.reference ?? c.reference,
+        holder: {
+          surname: app.person.surname,
+          givenNames: app.person.givenNames,
+          surnameCyrillic: app.person.surnameCyrillic ?? null,
+          givenNamesCyrillic: app.person.givenNamesCyrillic ?? null,
+          birthDate: doc.holderBirthDate,
+        },
+        citizenship: country ? localName(country, locale) : app.person.citizenship,
+        address: { ...address, region: region ? localName(region, locale) : address.region, flat: address.flat ?? null },
+        validFrom: doc.validFrom,
+        validUntil: doc.validUntil,
+        purpose: tTr.has(`purposes.${purpose}`) ? tTr(`purposes.${purpose}`) : purpose,
+        hostName: content.host ?? app.host.name,
+        issuedAt: doc.issuedAt,
+        verifyUrl,
       },
-      citizenship: country ? localName(country, locale) : app.person.citizenship,
-      address: { ...address, region: region ? localName(region, locale) : address.region, flat: address.flat ?? null },
-      validFrom: doc.validFrom,
-      validUntil: doc.validUntil,
-      purpose: tTr.has(`purposes.${purpose}`) ? tTr(`purposes.${purpose}`) : purpose,
-      hostName: content.host ?? app.host.name,
-      issuedAt: doc.issuedAt,
-      verifyUrl: `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`,
-    },
-    locale,
-    t,
-  );
+      locale,
+      t,
+    );
+  }
 
   await recordAudit(db, {
     viewer,

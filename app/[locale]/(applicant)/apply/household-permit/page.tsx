@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db";
+import { fileHouseholdPermit } from "@/app/_components/services/household-permit/actions";
+import { applicationFieldsets } from "@/app/_components/services/household-permit/application-fields";
+import { HpForm } from "@/app/_components/services/household-permit/hp-form";
+import { pageLocale, requireApplicant } from "../../_lib/guard";
+
+type Params = Promise<{ locale: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const locale = pageLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: "hp.apply" });
+  return { title: t("title") };
+}
+
+export default async function ApplyHouseholdPermitPage({ params }: { params: Params }) {
+  const locale = pageLocale((await params).locale);
+  setRequestLocale(locale);
+  await requireApplicant(locale, "/apply/household-permit");
+  const [t, fieldsets] = await Promise.all([getTranslations("hp.apply"), applicationFieldsets(await getDb(), locale)]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <div className="notice" role="note">
+        <p>{t("eaeuNote")}</p>
+      </div>
+      <HpForm action={fileHouseholdPermit} hidden={{ locale }} fieldsets={fieldsets} submit={t("submit")} pending={t("pending")} errorTitle={t("errorSummaryTitle")} testId="hp-apply-form" />
+    </>
+  );
+}
