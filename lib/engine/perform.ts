@@ -98,7 +98,7 @@ export async function performInTx(
       dueOn: clock.dueOn,
       clockRemainingDays: clock.clockRemainingDays,
       submittedAt: actionName === "submit" && !current.submittedAt ? now : current.submittedAt,
-      decidedAt: action.decides ? now : current.decidedAt,
+      decidedAt: (typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides) ? now : current.decidedAt,
       version: sql`${cases.version} + 1`,
       updatedAt: now,
     })

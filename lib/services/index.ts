@@ -1,4 +1,5 @@
 // Every service definition registers itself with the engine when imported here.
 import "./temporary-registration/definition";
+import "./refugee-renewal/definition";
 
 export * from "./ids";
