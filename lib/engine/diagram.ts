@@ -6,9 +6,9 @@ export function mermaidStateDiagram(service: ServiceDefinition<never>): string {
   for (const [name, action] of Object.entries(service.actions)) {
     const who = action.allowed.join(", ");
     for (const from of action.from) {
-      // A computed target keeps the state (flags, protection); it is drawn as a self-transition.
-      const to = typeof action.to === "string" ? action.to : from;
-      lines.push(`    ${from} --> ${to}: ${name} (${who})`);
+      // A computed target without declared outcomes keeps the state (flags, protection): a self-transition.
+      const targets = typeof action.to === "string" ? [action.to] : (action.outcomes ?? [from]);
+      for (const to of targets) lines.push(`    ${from} --> ${to}: ${name} (${who})`);
     }
   }
   for (const s of service.finalStates) lines.push(`    ${s} --> [*]`);

@@ -100,6 +100,8 @@ export interface ActionDefinition<Input = unknown> {
   from: readonly string[];
   /** Target state; a function when the outcome depends on input or data. */
   to: string | ((ctx: RuleContext<Input>) => string);
+  /** The states a computed `to` can lead to, for the generated diagrams (default: it keeps the state). */
+  outcomes?: readonly string[];
   /** Staff roles that may perform it (within their regions and services); "owner" = the applicant who owns the case. */
   allowed: readonly ActorRole[];
   input: z.ZodType<Input>;

@@ -177,7 +177,8 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
     record_assessment: action({
       from: ["under_review"],
       to: "under_review",
-      allowed: ["officer"],
+      // A supervisor may prepare a file too; four-eyes then keeps them out of its commission.
+      allowed: OFFICERS,
       input: assessmentInput,
       public: false,
       patch: (ctx) => ({
@@ -196,7 +197,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
     send_to_commission: action({
       from: ["under_review"],
       to: "commission_review",
-      allowed: ["officer"],
+      allowed: OFFICERS,
       input: emptyInput,
       guards: [(ctx) => rf04AssessmentRecorded(dataOf(ctx).assessment)],
       form: { messages: "rf.actions", fields: [] },
@@ -220,6 +221,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         const outcome = commissionOutcome(ctx);
         return outcome === null ? "commission_review" : outcome === "extend" ? "extended" : "refused";
       },
+      outcomes: ["commission_review", "extended", "refused"],
       allowed: ["supervisor"],
       input: voteInput,
       decides: (_ctx, to) => to !== "commission_review",
@@ -294,6 +296,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
     decide_complaint: action({
       from: ["complaint_filed"],
       to: (ctx) => (ctx.input.outcome === "upheld" ? "extended" : "refusal_final"),
+      outcomes: ["extended", "refusal_final"],
       // RF-09: the central reviewer decides, never the region that refused.
       allowed: ["reviewer"],
       input: complaintDecisionInput,
