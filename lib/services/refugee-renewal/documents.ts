@@ -16,7 +16,7 @@ const BUNDLED: Record<SlipLocale, Translator<string>> = {
 export interface RefugeeCertificateInput {
   documentNumber: string;
   caseReference: string;
-  holder: { surname: string; givenNames: string; birthDate: string };
+  holder: { name: string; birthDate: string };
   /** Names in the certificate's language. */
   countryOfOrigin: string;
   region: string;
@@ -38,7 +38,7 @@ export function refugeeCertificateSpec(input: RefugeeCertificateInput, locale: S
     issuer: `${t("certificate.issuingBody")}\n${t2("certificate.issuingBody")}`,
     number: input.documentNumber,
     fields: [
-      field("holder", `${input.holder.surname} ${input.holder.givenNames}`),
+      field("holder", input.holder.name),
       field("birthDate", formatSlipDate(input.holder.birthDate, locale)),
       field("countryOfOrigin", input.countryOfOrigin),
       field("relation", t(`relations.${input.relation}`)),
