@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { people, refugeeFamilies, refugeeMonthlyLists, refugeeStatuses, refugeeStatusTerms } from "@/db/schema";
+import { people, refugeeFamilies, refugeeMonthlyLists, refugeeStatuses, refugeeStatusTerms, users } from "@/db/schema";
 import { loadVisibleCase } from "@/lib/engine/perform";
 import type { Viewer } from "@/lib/engine/types";
 import { RF_SERVICE } from "@/lib/services/ids";
@@ -88,4 +88,12 @@ export async function downloadRefugeeList(db: DbOrTx, viewer: Viewer, id: string
   if (!list) return null;
   await recordAudit(db, { viewer, action: "refugee_list.download", target: list.id, channel: "page", ip, details: { period: list.periodStart, format } });
   return list;
+}
+
+/** Display names of staff who acted on a case (votes, assessment), for staff pages only. */
+export async function staffNames(db: DbOrTx, viewer: Viewer, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  if (!STATUS_READERS.has(viewer.role) || !wanted.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

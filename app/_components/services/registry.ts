@@ -1,5 +1,7 @@
 import "server-only";
-import { TR_SERVICE } from "@/lib/services/ids";
+import { RF_SERVICE, TR_SERVICE } from "@/lib/services/ids";
+import { RfApplicantDetails } from "./refugee-renewal/applicant-details";
+import { RfStaffDetails } from "./refugee-renewal/staff-details";
 import { TrApplicantDetails } from "./temporary-registration/applicant-details";
 import { TrStaffDetails, trActionMessageValues } from "./temporary-registration/staff-details";
 import type { ServiceUi } from "./types";
@@ -14,6 +16,7 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     applyPath: "/apply/temporary-registration",
     staffFilePath: "/staff/file/temporary-registration",
   },
+  [RF_SERVICE]: { namespace: "rf", StaffDetails: RfStaffDetails, ApplicantDetails: RfApplicantDetails, applyPath: "/apply/refugee-renewal" },
 };
 
 export function serviceUi(service: string): ServiceUi | undefined {

@@ -156,14 +156,14 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         },
       ],
     }),
-    start_review: action({ from: ["submitted"], to: "under_review", allowed: OFFICERS, input: emptyInput, form: { messages: "rf.actions", fields: [] } }),
+    start_review: action({ from: ["submitted"], to: "under_review", allowed: OFFICERS, input: emptyInput, form: { messages: "rf.staffActions", fields: [] } }),
     return_for_correction: action({
       from: ["submitted", "under_review"],
       to: "returned_for_correction",
       allowed: OFFICERS,
       input: returnInput,
       effects: [async (ctx) => notifyOwner(ctx, "rf.notifications.returned")],
-      form: { messages: "rf.actions", fields: [{ name: "reason", kind: "textarea", required: true }] },
+      form: { messages: "rf.staffActions", fields: [{ name: "reason", kind: "textarea", required: true }] },
     }),
     resubmit: action({
       from: ["returned_for_correction"],
@@ -186,7 +186,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         flags: ctx.input.situation === "changed" ? [...new Set([...ctx.case.flags, RF_FLAGS.originChanged])] : ctx.case.flags.filter((f) => f !== RF_FLAGS.originChanged),
       }),
       form: {
-        messages: "rf.actions",
+        messages: "rf.staffActions",
         fields: [
           { name: "situation", kind: "select", required: true, options: ["unchanged", "changed"], initial: (c) => (c.data as unknown as RfCaseData).assessment?.situation },
           { name: "justification", kind: "textarea", required: true, initial: (c) => (c.data as unknown as RfCaseData).assessment?.justification },
@@ -200,7 +200,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
       allowed: OFFICERS,
       input: emptyInput,
       guards: [(ctx) => rf04AssessmentRecorded(dataOf(ctx).assessment)],
-      form: { messages: "rf.actions", fields: [] },
+      form: { messages: "rf.staffActions", fields: [] },
     }),
     record_override: action({
       from: ["under_review", "commission_review"],
@@ -213,7 +213,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         (ctx) => rfFourEyes(dataOf(ctx).assessment?.preparedBy, ctx.viewer.userId),
       ],
       patch: (ctx) => ({ data: { ...ctx.case.data, override: { note: ctx.input.note, by: ctx.viewer.userId } } }),
-      form: { messages: "rf.actions", fields: [{ name: "note", kind: "textarea", required: true }], danger: true },
+      form: { messages: "rf.staffActions", fields: [{ name: "note", kind: "textarea", required: true }], danger: true },
     }),
     vote: action({
       from: ["commission_review"],
@@ -248,7 +248,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         },
       ],
       form: {
-        messages: "rf.actions",
+        messages: "rf.staffActions",
         fields: [
           { name: "decision", kind: "select", required: true, options: ["extend", "refuse"] },
           { name: "legalGround", kind: "select", required: true, options: ["circumstances_unchanged", "circumstances_changed_override", "circumstances_changed", "cessation_ground", "deprivation_ground", "false_information", "other"] },
@@ -280,7 +280,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
           await notifyOwner(ctx, "rf.notifications.certificateIssued");
         },
       ],
-      form: { messages: "rf.actions", fields: [] },
+      form: { messages: "rf.staffActions", fields: [] },
     }),
     file_complaint: action({
       from: ["refused"],
@@ -316,7 +316,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         },
       ],
       form: {
-        messages: "rf.actions",
+        messages: "rf.staffActions",
         fields: [
           { name: "outcome", kind: "select", required: true, options: ["upheld", "rejected"] },
           { name: "reason", kind: "textarea", required: true },
@@ -337,7 +337,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
       input: emptyInput,
       // RF-08: nothing ends a status while its renewal or complaint is open (refusal_final is not open).
       guards: [(ctx) => (rf08Protected(ctx.case.status) ? { rule: "RF-08", messageKey: "rf.rules.rf08RenewalPending" } : null)],
-      form: { messages: "rf.actions", fields: [], danger: true },
+      form: { messages: "rf.staffActions", fields: [], danger: true },
       effects: [
         async (ctx) => {
           await closeRenewal(ctx.tx, ctx.next.id, dataOf(ctx).status.id, "ended", ctx.today);

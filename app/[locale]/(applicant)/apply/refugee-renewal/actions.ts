@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -8,8 +9,9 @@ import { issuesByField, parseFiling } from "@/app/_components/services/refugee-r
 import { myRefugeeFamily } from "@/lib/dal/refugee-renewal";
 import { getViewer } from "@/lib/dal/viewer";
 import { createCase } from "@/lib/engine/create";
-import { violationMessage } from "@/lib/forms/action-state";
-import { formLocale } from "@/lib/forms/form-data";
+import { perform } from "@/lib/engine/perform";
+import { toActionState, violationMessage, type ActionState } from "@/lib/forms/action-state";
+import { formLocale, formText } from "@/lib/forms/form-data";
 import { RF_SERVICE } from "@/lib/services/ids";
 
 /**
@@ -53,4 +55,18 @@ export async function fileRefugeeRenewal(_prev: FormState, formData: FormData): 
     default:
       return { fieldErrors: {}, formError: t("common.errors.genericTitle"), values };
   }
+}
+
+/** RF-09: the refugee's complaint against a refusal, at the version they saw. */
+export async function fileRefugeeComplaint(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const locale = await formLocale(formData);
+  const t = await getTranslations({ locale });
+  const viewer = await getViewer();
+  if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return { ok: false, fieldErrors: {}, formError: t("rf.apply.signedOut") };
+  const version = Number(formText(formData, "version"));
+  if (!Number.isInteger(version)) return { ok: false, fieldErrors: {}, formError: t("common.errors.genericTitle") };
+  const result = await perform(await getDb(), viewer, formText(formData, "caseId"), "file_complaint", { grounds: formText(formData, "grounds") }, version);
+  if (result.ok) redirect(`/${locale}/applications/${result.case.reference}`);
+  if (result.error === "version_conflict") revalidatePath(`/${locale}/applications/${encodeURIComponent(formText(formData, "reference"))}`);
+  return toActionState(t, result);
 }

@@ -10,6 +10,8 @@ import { getViewerForRequest } from "@/lib/dal/viewer";
 import { renderRegistrationSlip, type SlipLocale } from "@/lib/documents/registration-slip";
 import { loadReferenceData } from "@/lib/rules/load";
 import type { TrApplication } from "@/lib/services/temporary-registration/schema";
+import { refugeeCertificateResponse } from "@/app/_components/services/refugee-renewal/certificate-pdf";
+import { RF_CERTIFICATE } from "@/lib/services/refugee-renewal/definition";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
@@ -28,6 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = await getDb();
   const found = await getDocumentForViewer(db, viewer, id);
+  if (found?.document.type === RF_CERTIFICATE) return refugeeCertificateResponse(request, db, viewer, found);
   if (!found || found.document.type !== "registration_slip") return notFound();
 
   const lang = new URL(request.url).searchParams.get("lang");

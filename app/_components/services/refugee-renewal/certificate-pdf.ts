@@ -1,16 +1,14 @@
 import "server-only";
-import { getDb } from "@/db";
-import { notFound, unauthorized } from "@/lib/api/http";
+import type { Db } from "@/db/client";
+import { publicOrigin } from "@/app/api/documents/[id]/pdf/origin";
 import { clientIp } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/dal/audit";
-import { getDocumentForViewer } from "@/lib/dal/cases";
-import { getViewerForRequest } from "@/lib/dal/viewer";
+import type { getDocumentForViewer } from "@/lib/dal/cases";
+import type { Viewer } from "@/lib/engine/types";
 import type { SlipLocale } from "@/lib/documents/registration-slip";
 import { localName } from "@/lib/i18n/names";
 import { loadReferenceData } from "@/lib/rules/load";
-import { RF_CERTIFICATE } from "@/lib/services/refugee-renewal/definition";
 import { renderRefugeeCertificate, type RefugeeCertificateInput } from "@/lib/services/refugee-renewal/documents";
-import { publicOrigin } from "../pdf/origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
 
@@ -21,15 +19,13 @@ interface CertificateContent {
   region?: string;
 }
 
-/** The refugee certificate PDF (kk/ru/en), for the refugee and staff who may see the case; audited. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const viewer = await getViewerForRequest(request);
-  if (!viewer) return unauthorized();
-  const { id } = await params;
-  const db = await getDb();
-  const found = await getDocumentForViewer(db, viewer, id);
-  if (!found || found.document.type !== RF_CERTIFICATE) return notFound();
+type Found = NonNullable<Awaited<ReturnType<typeof getDocumentForViewer>>>;
 
+/**
+ * The refugee certificate PDF (kk/ru/en), for the refugee and staff who may see the case; audited.
+ * The shared document route hands certificates here.
+ */
+export async function refugeeCertificateResponse(request: Request, db: Db, viewer: Viewer, found: Found): Promise<Response> {
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
   const { document: doc, case: c } = found;
