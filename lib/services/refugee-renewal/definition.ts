@@ -33,6 +33,7 @@ import {
   complaintDecisionInput,
   complaintInput,
   emptyInput,
+  LEGAL_GROUNDS,
   overrideInput,
   returnInput,
   rfApplicationSchema,
@@ -251,7 +252,7 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
         messages: "rf.staffActions",
         fields: [
           { name: "decision", kind: "select", required: true, options: ["extend", "refuse"] },
-          { name: "legalGround", kind: "select", required: true, options: ["circumstances_unchanged", "circumstances_changed_override", "circumstances_changed", "cessation_ground", "deprivation_ground", "false_information", "other"] },
+          { name: "legalGround", kind: "select", required: true, options: LEGAL_GROUNDS, optionMessages: "rf.refusalReasons" },
           { name: "reason", kind: "textarea", required: true },
         ],
       },
