@@ -1,12 +1,13 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { people, referenceCounters, refugeeFamilies, refugeeStatuses, refugeeStatusTerms, type users } from "@/db/schema";
+import { people, referenceCounters, refugeeFamilies, refugeeStatuses, refugeeStatusTerms, users as usersTable, type users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
 import { createCase } from "@/lib/engine/create";
 import { RF_SERVICE } from "@/lib/services/ids";
 import { runMonthlyListSweep, runReminderSweep } from "@/lib/services/refugee-renewal/jobs";
 import type { RfApplicationInput } from "@/lib/services/refugee-renewal/schema";
 import { random } from "./demo-cases";
-import { viewerOf } from "./users";
+import { DEMO_PASSWORD, viewerOf } from "./users";
 import { formatCaseReference } from "@/lib/rules/case-reference";
 import { addCalendarDays, addMonthsClamped, todayInKazakhstan } from "@/lib/rules/dates";
 
@@ -170,6 +171,20 @@ export async function seedRefugeeDemo(db: Db, accounts: Map<string, typeof users
   const today = todayInKazakhstan(now);
   const rng = random(opts.seed);
   const { others } = await seedRefugeeFamilies(db, rng, { today, families: opts.families, demoOwnerId: accounts.get("refugee@demo.kz")?.id ?? null });
+  // A second refugee whose status ends in 20 days: a late filing, and the refusal and complaint path.
+  const second = await ensureDemoRefugee(db, SECOND_REFUGEE);
+  await createRefugeeFamily(db, {
+    ownerId: second.id,
+    region: "KZ-ALA",
+    countryOfOrigin: "AFG",
+    grantedOn: addCalendarDays(today, 20 - 2 * 365),
+    ...termEndingOn(addCalendarDays(today, 20)),
+    endsOn: addCalendarDays(today, 20),
+    members: [
+      { surname: "SAIDI", givenNames: "FARID", sex: "M", birthDate: "1979-11-30", relation: "principal" },
+      { surname: "SAIDI", givenNames: "LAILA", sex: "F", birthDate: "2008-04-17", relation: "child" },
+    ],
+  });
   const officer = accounts.get("officer.almaty@demo.kz");
   let filed = 0;
   if (officer) {
@@ -182,7 +197,19 @@ export async function seedRefugeeDemo(db: Db, accounts: Map<string, typeof users
   }
   const reminders = await runReminderSweep(db, now);
   const list = await runMonthlyListSweep(db, now);
-  return { families: others.length + 1, filed, reminded: reminders.reminded, listProduced: list.produced };
+  return { accounts: [SECOND_REFUGEE.email], families: others.length + 2, filed, reminded: reminders.reminded, listProduced: list.produced };
+}
+
+/** Not in the shared account list: only the refugee demo needs it. Same demo password as every account. */
+export const SECOND_REFUGEE = { email: "refugee2@demo.kz", displayName: "Farid Saidi" };
+
+async function ensureDemoRefugee(db: Db, account: { email: string; displayName: string }) {
+  await db
+    .insert(usersTable)
+    .values({ ...account, role: "applicant", locale: "ru", passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .onConflictDoNothing({ target: usersTable.email });
+  const [row] = await db.select().from(usersTable).where(eq(usersTable.email, account.email));
+  return row!;
 }
 
 function counterApplication(status: typeof refugeeStatuses.$inferSelect): RfApplicationInput {
