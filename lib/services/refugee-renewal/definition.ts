@@ -269,7 +269,8 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
               caseId: ctx.next.id,
               type: RF_CERTIFICATE,
               numberPrefix: "RFC",
-              validFrom: holder.term.startsOn,
+              // The new certificate replaces the old one from the day it is handed over, through the new term.
+              validFrom: ctx.today,
               validUntil: holder.term.endsOn,
               holderDisplayName: `${holder.person.surname} ${holder.person.givenNames}`.toUpperCase(),
               holderBirthDate: holder.person.birthDate,
