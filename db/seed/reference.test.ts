@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, openDb, type DbHandle } from "@/db/client";
 import { calendarDays, countries, regions, ruleParameters, visaRegimes } from "@/db/schema";
+import { RULE_PARAMETERS } from "@/db/seed/data/rule-parameters";
 import { invalidateReferenceCache, loadParameters, loadReferenceData, REFERENCE_CACHE_MS } from "@/lib/rules/load";
 import { TEST_ENGINES } from "@/test/db";
 import { seedReference } from "./reference";
@@ -62,7 +63,7 @@ describe.each(targets)("seedReference on %s", (_name, makeTarget) => {
     const first = await seedReference(handle.db);
     const second = await seedReference(handle.db);
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ regions: 21, countries: 50, visaRegimes: 108, ruleParameters: 13 });
+    expect(first).toMatchObject({ regions: 21, countries: 50, visaRegimes: 108, ruleParameters: RULE_PARAMETERS.length });
 
     expect(await count(handle, regions)).toBe(first.regions);
     expect(await count(handle, countries)).toBe(first.countries);
