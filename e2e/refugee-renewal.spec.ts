@@ -182,7 +182,8 @@ test("a late application refused by the commission: the complaint goes to the ce
 
 test("supervisors download the monthly list to national security; clerks do not see refugee files", async ({ browser, baseURL }, testInfo) => {
   const supervisor = await as(browser, baseURL, MEMBER_1);
-  await supervisor.goto(`/${LOCALE}/staff/refugee-lists`);
+  await supervisor.goto(`/${LOCALE}/staff`);
+  await supervisor.getByRole("link", { name: rf.lists.open }).click();
   await expect(supervisor.getByRole("heading", { level: 1 })).toHaveText(rf.lists.title);
   const row = supervisor.getByTestId("refugee-lists").locator("tbody tr").first();
   await expect(row).toBeVisible();
