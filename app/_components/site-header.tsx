@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/db";
+import { unreadNotificationCount } from "@/lib/dal/notifications";
 import { currentSessionSecondsLeft, getViewer } from "@/lib/dal/viewer";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LanguageSwitcher } from "./language-switcher";
@@ -16,6 +18,7 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   const labels = { kk: "Қазақша", ru: "Русский", en: "English" };
   const secondsLeft = viewer?.sessionId ? await currentSessionSecondsLeft({ extend: false }) : null;
+  const unread = viewer?.role === "applicant" ? await unreadNotificationCount(await getDb(), viewer) : 0;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -30,6 +33,13 @@ export async function SiteHeader() {
             {viewer && viewer.role === "applicant" ? (
               <li>
                 <Link href="/applications">{t("nav.myApplications")}</Link>
+              </li>
+            ) : null}
+            {viewer && viewer.role === "applicant" ? (
+              <li>
+                <Link href="/notifications" data-testid="nav-notifications">
+                  {unread ? t("nav.notifications", { count: unread }) : t("nav.notificationsNone")}
+                </Link>
               </li>
             ) : null}
             {viewer && STAFF_ROLES.has(viewer.role) ? (

@@ -1,3 +1,4 @@
 // Core tables and each service's own tables; every module imports "@/db/schema".
 export * from "./core";
 export * from "./household-permit";
+export * from "./refugee-renewal";

@@ -5,6 +5,7 @@ import "@/lib/services";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoHouseholdPermits } from "./demo-household-permits";
 import { seedReference } from "./reference";
+import { seedRefugeeDemo } from "./refugees";
 import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from "./users";
 
 /**
@@ -26,6 +27,8 @@ try {
     if (n > 0) {
       console.log(`Cases already present (${n}); demo cases not added again.`);
     } else {
+      // Before the other cases: their seeding runs the daily jobs, which must find the refugees.
+      console.log(`Refugees: ${JSON.stringify(await seedRefugeeDemo(handle.db, accounts, mode === "e2e" ? { families: 12, seed: 11 } : { families: 90, seed: 2027 }))}`);
       const started = Date.now();
       const made = await seedDemoCases(handle.db, accounts, mode === "e2e" ? { count: 40, days: 40, seed: 7 } : { count: 200, days: 90, seed: 2026 });
       console.log(`Demo cases: ${made} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -4,9 +4,9 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, openDb, type DbHandle } from "@/db/client";
 import { calendarDays, countries, regions, ruleParameters, visaRegimes } from "@/db/schema";
+import { RULE_PARAMETERS } from "@/db/seed/data/rule-parameters";
 import { invalidateReferenceCache, loadParameters, loadReferenceData, REFERENCE_CACHE_MS } from "@/lib/rules/load";
 import { TEST_ENGINES } from "@/test/db";
-import { RULE_PARAMETERS } from "./data/rule-parameters";
 import { seedReference } from "./reference";
 
 interface Target {

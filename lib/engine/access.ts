@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cases } from "@/db/schema";
+import { getService } from "./registry";
 import type { ActionDefinition, CaseSnapshot, Viewer } from "./types";
 
 /** Regional staff: they see and file cases of their services in their regions. */
@@ -7,6 +8,14 @@ const STAFF_ROLES = new Set(["clerk", "officer", "supervisor"]);
 
 function hasScope(viewer: Viewer, scope: string): boolean {
   return viewer.kind !== "token" || (viewer.scopes ?? []).includes(scope);
+}
+
+/** The viewer's services whose cases their role may handle at all (ServiceDefinition.staffRoles). */
+function servicesOf(viewer: Viewer): string[] {
+  return viewer.services.filter((s) => {
+    const roles = getService(s)?.staffRoles;
+    return !roles || (roles as readonly string[]).includes(viewer.role);
+  });
 }
 
 /**
@@ -23,11 +32,14 @@ export function caseVisibility(viewer: Viewer): SQL | undefined {
     case "clerk":
     case "officer":
     case "supervisor":
-      if (!viewer.regions.length || !viewer.services.length) return never;
-      return and(inArray(cases.region, [...viewer.regions]), inArray(cases.service, [...viewer.services]));
-    case "reviewer":
+    case "reviewer": {
+      const services = servicesOf(viewer);
+      if (!services.length) return never;
       // Central complaints reviewers work nationally, for their services only.
-      return viewer.services.length ? inArray(cases.service, [...viewer.services]) : never;
+      if (viewer.role === "reviewer") return inArray(cases.service, services);
+      if (!viewer.regions.length) return never;
+      return and(inArray(cases.region, [...viewer.regions]), inArray(cases.service, services));
+    }
     case "auditor":
       return undefined;
     default:
@@ -38,8 +50,8 @@ export function caseVisibility(viewer: Viewer): SQL | undefined {
 export function canSeeCase(viewer: Viewer, c: Pick<CaseSnapshot, "ownerId" | "region" | "service">): boolean {
   if (viewer.kind === "system" || viewer.role === "auditor") return true;
   if (viewer.role === "applicant") return viewer.userId !== null && c.ownerId === viewer.userId;
-  if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(c.region) && viewer.services.includes(c.service);
-  if (viewer.role === "reviewer") return viewer.services.includes(c.service);
+  if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(c.region) && servicesOf(viewer).includes(c.service);
+  if (viewer.role === "reviewer") return servicesOf(viewer).includes(c.service);
   return false;
 }
 
@@ -57,6 +69,6 @@ export function mayCreate(viewer: Viewer, service: string, region: string): bool
   if (viewer.kind === "token" && !(viewer.scopes ?? []).includes("applications:create")) return false;
   if (viewer.kind === "system") return true;
   if (viewer.role === "applicant") return viewer.userId !== null;
-  if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(region) && viewer.services.includes(service);
+  if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(region) && servicesOf(viewer).includes(service);
   return false;
 }

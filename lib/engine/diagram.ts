@@ -6,8 +6,8 @@ export function mermaidStateDiagram(service: ServiceDefinition<never>): string {
   for (const [name, action] of Object.entries(service.actions)) {
     const who = action.allowed.join(", ");
     for (const from of action.from) {
-      // A computed target either names its possible states or keeps the state (flags, protection).
-      const targets = typeof action.to === "string" ? [action.to] : (action.targets ?? [from]);
+      // A computed target without declared outcomes keeps the state (flags, protection): a self-transition.
+      const targets = typeof action.to === "string" ? [action.to] : (action.outcomes ?? [from]);
       for (const to of targets) lines.push(`    ${from} --> ${to}: ${name} (${who})`);
     }
   }

@@ -101,7 +101,7 @@ export async function performInTx(
       dueOn: clock.dueOn,
       clockRemainingDays: clock.clockRemainingDays,
       submittedAt: actionName === "submit" && !current.submittedAt ? now : current.submittedAt,
-      decidedAt: action.decides ? now : current.decidedAt,
+      decidedAt: (typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides) ? now : current.decidedAt,
       // Acting on a case one holds keeps the hold.
       leaseExpiresAt: current.assigneeId && current.assigneeId === viewer.userId ? leaseUntil(params, now) : current.leaseExpiresAt,
       version: sql`${cases.version} + 1`,

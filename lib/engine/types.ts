@@ -101,8 +101,8 @@ export interface ActionDefinition<Input = unknown> {
   from: readonly string[];
   /** Target state; a function when the outcome depends on input or data. */
   to: string | ((ctx: RuleContext<Input>) => string);
-  /** The states a computed `to` can lead to (for the generated diagrams); without it, the action keeps the state. */
-  targets?: readonly string[];
+  /** The states a computed `to` can lead to, for the generated diagrams (default: it keeps the state). */
+  outcomes?: readonly string[];
   /** Staff roles that may perform it (within their regions and services); "owner" = the applicant who owns the case. */
   allowed: readonly ActorRole[];
   input: z.ZodType<Input>;
@@ -112,8 +112,8 @@ export interface ActionDefinition<Input = unknown> {
   effects?: readonly Effect<Input>[];
   /** What the event records of the input (defaults to all of it); keeps file bytes out of the history. */
   eventPayload?: (input: Input) => Record<string, unknown>;
-  /** A decision: sets decided_at. */
-  decides?: boolean;
+  /** A decision: sets decided_at. A function when only some outcomes decide (e.g. the vote that completes a quorum). */
+  decides?: boolean | ((ctx: RuleContext<Input>, toStatus: string) => boolean);
   /** Whether the applicant sees the event on their timeline. */
   public?: boolean;
   /** How the staff case page offers this action; without it the action has no staff form. */
@@ -174,6 +174,11 @@ export interface ServiceDefinition<Data = Record<string, unknown>> {
   regionOf: (data: Data) => string;
   actions: Record<string, ActionDefinition<never>>;
   deadline?: DeadlineDefinition;
+  /**
+   * Staff roles that may read and act on this service's cases at all (within their regions and
+   * services); without it every staff role may. Keeps sensitive cases (refugees) from front offices.
+   */
+  staffRoles?: readonly Role[];
   /** Parties to record for the case, derived from its data. */
   parties?: (data: Data) => PartyInput[];
 }

@@ -7,6 +7,7 @@ import { addCalendarDays, todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters } from "@/lib/rules/load";
 import { TR_SERVICE } from "@/lib/services/temporary-registration/definition";
 import { TR_FLAGS } from "@/lib/services/temporary-registration/rules";
+import { hasOpenRefugeeRenewal } from "@/lib/services/refugee-renewal/records";
 
 export interface SweepResult {
   date: string;
@@ -23,6 +24,8 @@ export async function checkStayEnd(db: Db, caseId: string, now: Date): Promise<{
   let flagged = false;
   const [row] = await db.select({ status: cases.status, version: cases.version }).from(cases).where(eq(cases.id, caseId));
   if (!row) return { expired, flagged };
+  // RF-08: while a refugee's renewal or complaint is open, their stay counts as lawful.
+  if (await hasOpenRefugeeRenewal(db, caseId)) return { expired, flagged };
   let version = row.version;
   if (row.status === "registered") {
     const r: PerformResult = await perform(db, SYSTEM_VIEWER, caseId, "expire", {}, version, { now });

@@ -1,5 +1,6 @@
 // Every service definition registers itself with the engine when imported here.
 import "./temporary-registration/definition";
 import "./household-permit/definition";
+import "./refugee-renewal/definition";
 
 export * from "./ids";

@@ -1,7 +1,9 @@
 import "server-only";
-import { HP_SERVICE, TR_SERVICE } from "@/lib/services/ids";
+import { HP_SERVICE, RF_SERVICE, TR_SERVICE } from "@/lib/services/ids";
 import { HouseholdPermitApplicantDetails } from "./household-permit/applicant-details";
 import { HouseholdPermitStaffDetails, householdPermitActionOptions } from "./household-permit/staff-details";
+import { RfApplicantDetails } from "./refugee-renewal/applicant-details";
+import { RfStaffDetails } from "./refugee-renewal/staff-details";
 import { TrApplicantDetails } from "./temporary-registration/applicant-details";
 import { TrStaffDetails, trActionMessageValues } from "./temporary-registration/staff-details";
 import type { ServiceUi } from "./types";
@@ -24,6 +26,7 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     applyPath: "/apply/household-permit",
     staffFilePath: "/staff/file/household-permit",
   },
+  [RF_SERVICE]: { namespace: "rf", StaffDetails: RfStaffDetails, ApplicantDetails: RfApplicantDetails, applyPath: "/apply/refugee-renewal" },
 };
 
 export function serviceUi(service: string): ServiceUi | undefined {

@@ -1,5 +1,6 @@
 import type { ruleParameters } from "@/db/schema";
 import { HP_RULE_PARAMETERS } from "./household-permit-parameters";
+import { REFUGEE_RENEWAL_PARAMETERS } from "./refugee-renewal-parameters";
 
 type ParameterSeed = typeof ruleParameters.$inferInsert;
 
@@ -110,4 +111,5 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     source: "issue 6 (assignment as a lease); proposal [INF]",
   },
   ...HP_RULE_PARAMETERS,
+  ...REFUGEE_RENEWAL_PARAMETERS,
 ];

@@ -217,7 +217,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
     submit: action({
       from: ["draft"],
       to: fileTo,
-      targets: ["submitted", "not_required"],
+      outcomes: ["submitted", "not_required"],
       allowed: ["owner", "clerk", "officer", "supervisor"],
       input: emptyInput,
       guards: CASE_DATA_GUARDS,
@@ -423,7 +423,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
     refuse_extension: action({
       from: ["extension_requested"],
       to: (ctx) => (ctx.today > (dataOf(ctx).permit?.validUntil ?? ctx.today) ? "expired" : "active"),
-      targets: ["active", "expired"],
+      outcomes: ["active", "expired"],
       allowed: STAFF,
       input: refuseExtensionInput,
       decides: true,

@@ -5,6 +5,7 @@ import { regionName } from "@/app/_components/staff/format";
 import { CASEWORK_ROLES, requireStaffViewer } from "@/app/_components/staff/require-staff";
 import styles from "@/app/_components/staff/staff.module.css";
 import { queueStats, type QueueCounts } from "@/lib/dal/queue-stats";
+import { mayReadRefugeeLists } from "@/lib/dal/refugee-renewal";
 import { Link } from "@/lib/i18n/navigation";
 import { allServiceUis } from "@/app/_components/services/registry";
 import { todayInKazakhstan } from "@/lib/rules/dates";
@@ -94,6 +95,16 @@ export default async function StaffHomePage({ params }: Props) {
           </Link>
         </p>
       </section>
+
+      {mayReadRefugeeLists(viewer) ? (
+        <section className="card" aria-labelledby="refugee-lists-title">
+          <h2 id="refugee-lists-title">{tRoot("rf.lists.title")}</h2>
+          <p>{tRoot("rf.lists.lead")}</p>
+          <p>
+            <Link href="/staff/refugee-lists">{tRoot("rf.lists.open")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       {showRegions && stats.byRegion.length ? (
         <div className={styles.tableScroll} role="region" aria-labelledby="by-region-caption" tabIndex={0}>

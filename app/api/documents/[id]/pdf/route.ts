@@ -12,6 +12,8 @@ import { loadReferenceData } from "@/lib/rules/load";
 import type { TrApplication } from "@/lib/services/temporary-registration/schema";
 import { householdPermitPdf } from "@/app/_components/services/household-permit/permit-pdf";
 import { HP_DOCUMENT_TYPE } from "@/lib/services/household-permit/definition";
+import { refugeeCertificateResponse } from "@/app/_components/services/refugee-renewal/certificate-pdf";
+import { RF_CERTIFICATE } from "@/lib/services/refugee-renewal/definition";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
@@ -31,6 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = await getDb();
   const found = await getDocumentForViewer(db, viewer, id);
+  if (found?.document.type === RF_CERTIFICATE) return refugeeCertificateResponse(request, db, viewer, found);
   if (!found || !PDF_TYPES.includes(found.document.type)) return notFound();
 
   const lang = new URL(request.url).searchParams.get("lang");

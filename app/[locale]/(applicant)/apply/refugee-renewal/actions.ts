@@ -1,0 +1,72 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import type { FormState } from "@/app/_components/form-state";
+import { issuesByField, parseFiling } from "@/app/_components/services/refugee-renewal/form-input";
+import { myRefugeeFamily } from "@/lib/dal/refugee-renewal";
+import { getViewer } from "@/lib/dal/viewer";
+import { createCase } from "@/lib/engine/create";
+import { perform } from "@/lib/engine/perform";
+import { toActionState, violationMessage, type ActionState } from "@/lib/forms/action-state";
+import { formLocale, formText } from "@/lib/forms/form-data";
+import { RF_SERVICE } from "@/lib/services/ids";
+
+/**
+ * Files and submits the signed-in refugee's extension. A server action is a public endpoint: the
+ * viewer and their status record are loaded again here, and the engine checks every rule.
+ */
+export async function fileRefugeeRenewal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await formLocale(formData);
+  const t = await getTranslations({ locale });
+  const { input, changeFields, values } = parseFiling(formData);
+  const viewer = await getViewer();
+  if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return { fieldErrors: {}, formError: t("rf.apply.signedOut"), values };
+  const db = await getDb();
+  const family = await myRefugeeFamily(db, viewer);
+  if (!family) return { fieldErrors: {}, formError: t("rf.apply.noStatus"), values };
+  const { principal } = family;
+  const status = {
+    id: principal.id,
+    certificateNumber: principal.certificateNumber,
+    endsOn: principal.endsOn,
+    holderName: `${principal.person.surname} ${principal.person.givenNames}`,
+    countryOfOrigin: principal.countryOfOrigin,
+  };
+
+  const result = await createCase(db, viewer, RF_SERVICE, { ...input, status }, { channel: "online", submit: true });
+  if (result.ok) redirect(`/${locale}/apply/refugee-renewal?filed=${encodeURIComponent(result.case.reference)}`);
+  const translate = (key: string) => (t.has(key) ? t(key) : t("common.errors.genericTitle"));
+  switch (result.error) {
+    case "validation_failed":
+      return { fieldErrors: issuesByField(result.issues, changeFields, translate), formError: null, values };
+    case "rule_violation": {
+      const fieldErrors: Record<string, string> = {};
+      const general: string[] = [];
+      for (const v of result.violations) {
+        const field = v.path?.[0] === "status" || !v.path?.length ? null : v.path.join(".");
+        if (field) fieldErrors[field] ??= violationMessage(t, v);
+        else general.push(violationMessage(t, v));
+      }
+      return { fieldErrors, formError: general.join(" ") || null, values };
+    }
+    default:
+      return { fieldErrors: {}, formError: t("common.errors.genericTitle"), values };
+  }
+}
+
+/** RF-09: the refugee's complaint against a refusal, at the version they saw. */
+export async function fileRefugeeComplaint(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const locale = await formLocale(formData);
+  const t = await getTranslations({ locale });
+  const viewer = await getViewer();
+  if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return { ok: false, fieldErrors: {}, formError: t("rf.apply.signedOut") };
+  const version = Number(formText(formData, "version"));
+  if (!Number.isInteger(version)) return { ok: false, fieldErrors: {}, formError: t("common.errors.genericTitle") };
+  const result = await perform(await getDb(), viewer, formText(formData, "caseId"), "file_complaint", { grounds: formText(formData, "grounds") }, version);
+  if (result.ok) redirect(`/${locale}/applications/${result.case.reference}`);
+  if (result.error === "version_conflict") revalidatePath(`/${locale}/applications/${encodeURIComponent(formText(formData, "reference"))}`);
+  return toActionState(t, result);
+}
