@@ -1,2 +1,3 @@
 // Core tables and each service's own tables; every module imports "@/db/schema".
 export * from "./core";
+export * from "./kandas";

@@ -1,4 +1,5 @@
 import type { ruleParameters } from "@/db/schema";
+import { KANDAS_PARAMETERS } from "./kandas-parameters";
 
 type ParameterSeed = typeof ruleParameters.$inferInsert;
 
@@ -101,4 +102,5 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     description: "Largest file an applicant or officer may attach (5 MiB).",
     source: "design.md §4 [INF]",
   },
+  ...KANDAS_PARAMETERS,
 ];
