@@ -15,6 +15,7 @@ import { recordAudit } from "./audit";
 
 export type QuotaWriteResult = { ok: true } | { ok: false; error: "forbidden" } | { ok: false; error: "rule_violation"; violation: RuleViolation };
 
+const refused = (violation: RuleViolation): QuotaWriteResult => ({ ok: false, error: "rule_violation", violation });
 const isPlanner = (viewer: Viewer) => viewer.kind === "user" && viewer.role === "quota_planner";
 
 export interface RegionQuotaRow {
@@ -72,7 +73,7 @@ export async function quotaYears(db: DbOrTx): Promise<number[]> {
 /** KD-04: the planner enters the national quota for a year; it cannot fall below what is already split. */
 export async function setNationalQuota(db: Db, viewer: Viewer, input: { year: number; families: number; basis?: string }): Promise<QuotaWriteResult> {
   if (!isPlanner(viewer)) return { ok: false, error: "forbidden" };
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<QuotaWriteResult> => {
     await tx
       .insert(kandasNationalQuotas)
       .values({ year: input.year, families: 0, basis: input.basis ?? null, updatedBy: viewer.userId })
@@ -80,14 +81,14 @@ export async function setNationalQuota(db: Db, viewer: Viewer, input: { year: nu
     await tx.select().from(kandasNationalQuotas).where(eq(kandasNationalQuotas.year, input.year)).for("update");
     const [split] = await tx.select({ n: sql<number>`coalesce(sum(${kandasQuotas.familiesAllocated}), 0)::int` }).from(kandasQuotas).where(eq(kandasQuotas.year, input.year));
     if ((split?.n ?? 0) > input.families) {
-      return { ok: false, error: "rule_violation", violation: { rule: "KD-04", messageKey: "kd.rules.kd04NationalBelowSplit", values: { split: split?.n ?? 0 }, path: ["families"] } } as const;
+      return refused({ rule: "KD-04", messageKey: "kd.rules.kd04NationalBelowSplit", values: { split: split?.n ?? 0 }, path: ["families"] });
     }
     await tx
       .update(kandasNationalQuotas)
       .set({ families: input.families, basis: input.basis ?? null, updatedBy: viewer.userId, updatedAt: new Date() })
       .where(eq(kandasNationalQuotas.year, input.year));
     await recordAudit(tx, { viewer, action: "kandas_quota.national", target: String(input.year), channel: "action", details: { families: input.families } });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
@@ -97,20 +98,20 @@ export async function setNationalQuota(db: Db, viewer: Viewer, input: { year: nu
  */
 export async function setRegionalQuota(db: Db, viewer: Viewer, input: { year: number; region: string; families: number }): Promise<QuotaWriteResult> {
   if (!isPlanner(viewer)) return { ok: false, error: "forbidden" };
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<QuotaWriteResult> => {
     const [national] = await tx.select().from(kandasNationalQuotas).where(eq(kandasNationalQuotas.year, input.year)).for("update");
-    if (!national) return { ok: false, error: "rule_violation", violation: { rule: "KD-04", messageKey: "kd.rules.kd04NoNationalQuota", values: { year: input.year }, path: ["families"] } } as const;
+    if (!national) return refused({ rule: "KD-04", messageKey: "kd.rules.kd04NoNationalQuota", values: { year: input.year }, path: ["families"] });
     const [others] = await tx
       .select({ n: sql<number>`coalesce(sum(${kandasQuotas.familiesAllocated}), 0)::int` })
       .from(kandasQuotas)
       .where(and(eq(kandasQuotas.year, input.year), ne(kandasQuotas.region, input.region)));
     const left = national.families - (others?.n ?? 0);
     if (input.families > left) {
-      return { ok: false, error: "rule_violation", violation: { rule: "KD-04", messageKey: "kd.rules.kd04OverNational", values: { left }, path: ["families"] } } as const;
+      return refused({ rule: "KD-04", messageKey: "kd.rules.kd04OverNational", values: { left }, path: ["families"] });
     }
     const [current] = await tx.select().from(kandasQuotas).where(and(eq(kandasQuotas.year, input.year), eq(kandasQuotas.region, input.region))).for("update");
     if (current && input.families < current.familiesUsed) {
-      return { ok: false, error: "rule_violation", violation: { rule: "KD-04", messageKey: "kd.rules.kd04BelowUsed", values: { used: current.familiesUsed }, path: ["families"] } } as const;
+      return refused({ rule: "KD-04", messageKey: "kd.rules.kd04BelowUsed", values: { used: current.familiesUsed }, path: ["families"] });
     }
     if (current) {
       await tx.update(kandasQuotas).set({ familiesAllocated: input.families, updatedBy: viewer.userId, updatedAt: new Date() }).where(eq(kandasQuotas.id, current.id));
@@ -118,7 +119,7 @@ export async function setRegionalQuota(db: Db, viewer: Viewer, input: { year: nu
       await tx.insert(kandasQuotas).values({ year: input.year, region: input.region, familiesAllocated: input.families, updatedBy: viewer.userId });
     }
     await recordAudit(tx, { viewer, action: "kandas_quota.region", target: `${input.year}:${input.region}`, channel: "action", details: { families: input.families } });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
