@@ -3,6 +3,7 @@ import { migrateDb, openDb } from "@/db/client";
 import { cases } from "@/db/schema";
 import "@/lib/services";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoKandas } from "./demo-kandas";
 import { seedReference } from "./reference";
 import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from "./users";
 
@@ -29,6 +30,7 @@ try {
       const made = await seedDemoCases(handle.db, accounts, mode === "e2e" ? { count: 40, days: 40, seed: 7 } : { count: 200, days: 90, seed: 2026 });
       console.log(`Demo cases: ${made} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    console.log(`Kandas demo: ${await seedDemoKandas(handle.db, accounts)} applications`);
     console.log("\nDemo accounts (password for all: " + DEMO_PASSWORD + ")");
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(34)} ${u.regions.join(", ")}`);
   }
