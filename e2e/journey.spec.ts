@@ -103,10 +103,10 @@ for (const locale of ["kk", "ru"] as const) {
     await officer.locator("table.data tbody tr").getByRole("link", { name: reference }).click();
     await expect(heading(officer)).toContainText(reference);
     await expectNoA11yViolations(officer, testInfo);
-    await officer.getByRole("button", { name: m.staff.actions.start_review.submit, exact: true }).click();
-    await expect(officer.getByText(m.staff.case.done.start_review)).toBeVisible();
-    await officer.getByRole("button", { name: m.staff.actions.register.submit }).click();
-    await expect(officer.getByText(m.staff.case.done.register)).toBeVisible();
+    await officer.getByRole("button", { name: m.tr.staffActions.start_review.submit, exact: true }).click();
+    await expect(officer.getByText(m.tr.staffActions.start_review.done)).toBeVisible();
+    await officer.getByRole("button", { name: m.tr.staffActions.register.submit }).click();
+    await expect(officer.getByText(m.tr.staffActions.register.done)).toBeVisible();
     await expectNoA11yViolations(officer, testInfo);
     await officer.context().close();
 

@@ -46,7 +46,7 @@ async function signedInPage(browser: Browser, baseURL: string | undefined, email
 
 /** The status tag in the case summary (the first list on the page). */
 const caseStatus = (page: Page) => page.locator("main dl").first().locator("[data-status]");
-const startReviewButton = (page: Page) => page.getByRole("button", { name: staff.actions.start_review.submit, exact: true });
+const startReviewButton = (page: Page) => page.getByRole("button", { name: tr.staffActions.start_review.submit, exact: true });
 
 test("officer: the queue is sorted by due date, search by reference finds the case, review and registration issue a slip", async ({ page }, testInfo) => {
   await signIn(page, OFFICER_ALMATY, undefined, LOCALE);
@@ -79,19 +79,19 @@ test("officer: the queue is sorted by due date, search by reference finds the ca
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(created.reference);
   await expect(caseStatus(page)).toHaveText(tr.status.submitted);
-  await expect(page.getByRole("button", { name: staff.actions.register.submit })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: tr.staffActions.register.submit })).toHaveCount(0);
   await expectNoA11yViolations(page, testInfo);
 
   await startReviewButton(page).click();
-  await expect(page.getByText(staff.case.done.start_review)).toBeVisible();
+  await expect(page.getByText(tr.staffActions.start_review.done)).toBeVisible();
   await expect(caseStatus(page)).toHaveText(tr.status.under_review);
 
-  await page.getByRole("button", { name: staff.actions.register.submit }).click();
-  await expect(page.getByText(staff.case.done.register)).toBeVisible();
+  await page.getByRole("button", { name: tr.staffActions.register.submit }).click();
+  await expect(page.getByText(tr.staffActions.register.done)).toBeVisible();
   await expect(caseStatus(page)).toHaveText(tr.status.registered);
   const slips = page.locator("#documents-title + div table tbody tr");
   await expect(slips).toHaveCount(1);
-  await expect(slips.first()).toContainText(staff.case.documentTypes.registration_slip);
+  await expect(slips.first()).toContainText(tr.documentTypes.registration_slip);
   await expect(slips.first()).toContainText(staff.case.documentStatus.valid);
   await expect(page.locator("ol.timeline li")).toHaveCount(4);
   await expectNoA11yViolations(page, testInfo);
@@ -105,16 +105,16 @@ test("refusal needs a reason code and a text; what was typed stays after the err
   await expect(caseStatus(page)).toHaveText(tr.status.under_review);
 
   const refuse = page.locator('section[data-action="refuse"]');
-  await refuse.getByLabel(staff.actions.refuse.reason).fill("Too short");
-  await refuse.getByRole("button", { name: staff.actions.refuse.submit }).click();
+  await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("Too short");
+  await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
   await expect(page.getByTestId("error-summary")).toBeVisible();
-  await expect(refuse.getByLabel(staff.actions.refuse.reason)).toHaveValue("Too short");
+  await expect(refuse.getByLabel(tr.staffActions.refuse.fields.reason.label)).toHaveValue("Too short");
   await expect(caseStatus(page)).toHaveText(tr.status.under_review);
 
-  await refuse.getByLabel(staff.actions.refuse.reasonCode).selectOption("address_not_confirmed");
-  await refuse.getByLabel(staff.actions.refuse.reason).fill("The host denied that the applicant lives at the address.");
-  await refuse.getByRole("button", { name: staff.actions.refuse.submit }).click();
-  await expect(page.getByText(staff.case.done.refuse)).toBeVisible();
+  await refuse.getByLabel(tr.staffActions.refuse.fields.reasonCode.label).selectOption("address_not_confirmed");
+  await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("The host denied that the applicant lives at the address.");
+  await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
+  await expect(page.getByText(tr.staffActions.refuse.done)).toBeVisible();
   await expect(caseStatus(page)).toHaveText(tr.status.refused);
   await expect(page.locator("#decisions-title + div table tbody tr").first()).toContainText(tr.refusalReasons.address_not_confirmed);
 });
@@ -131,7 +131,7 @@ test("two people start the same review: exactly one wins, the other is told and 
     await expect(startReviewButton(second)).toBeVisible();
 
     await startReviewButton(first).click();
-    await expect(first.getByText(staff.case.done.start_review)).toBeVisible();
+    await expect(first.getByText(tr.staffActions.start_review.done)).toBeVisible();
 
     await startReviewButton(second).click();
     const notice = second.getByTestId("conflict-notice");

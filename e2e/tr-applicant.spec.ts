@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
+import applicant from "../lib/i18n/messages/en/applicant.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
 import { expectNoA11yViolations } from "./support/axe";
 import { addDays, kzToday as almatyToday } from "./support/dates";
@@ -104,8 +105,8 @@ test("an applicant signs up, files a temporary registration and follows it", asy
   const answers: Answers = { citizenship: "Uzbekistan", passportNumber: "FA7654321", entryDate: addDays(today, -1), endDate: addDays(today, 28) };
 
   await signUpNewApplicant(page, testInfo);
-  await expect(heading(page)).toHaveText(tr.my.title);
-  await expect(page.getByTestId("my-applications-empty")).toHaveText(tr.my.empty);
+  await expect(heading(page)).toHaveText(applicant.my.title);
+  await expect(page.getByTestId("my-applications-empty")).toHaveText(applicant.my.empty);
   await expectNoA11yViolations(page, testInfo);
 
   await page.getByRole("link", { name: tr.my.apply }).click();
@@ -150,7 +151,7 @@ test("an applicant signs up, files a temporary registration and follows it", asy
   await expect(timeline.locator("li")).toHaveCount(2);
   await expect(timeline.locator("li").nth(1)).toContainText(tr.actions.submit);
   await expect(timeline.locator("time").first()).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
-  await expect(page.getByRole("heading", { name: tr.statusPage.withdraw.title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: applicant.statusPage.withdraw.title })).toBeVisible();
   await expectNoA11yViolations(page, testInfo);
 });
 

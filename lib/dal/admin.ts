@@ -24,7 +24,8 @@ import { addCalendarDays, isoWeekday, isValidCivilDate, todayInKazakhstan } from
 import { GOVERNMENT_TRANSFERS, kazakhstanCalendar } from "@/lib/rules/kz-holidays";
 import { invalidateReferenceCache } from "@/lib/rules/load";
 import type { PassportType, VisaRegimeRow } from "@/lib/rules/reference";
-import { HP_SERVICE, KC_SERVICE, KD_SERVICE, RF_SERVICE, TR_SERVICE } from "@/lib/services/ids";
+import "@/lib/services";
+import { allServices } from "@/lib/engine/registry";
 
 /**
  * Administration: accounts, rule parameters, visa regimes and the working-day calendar. Every
@@ -90,7 +91,10 @@ export interface AdminMeta {
 // ---------------------------------------------------------------- accounts
 
 /** Services a staff account can be given (one per registered service definition). */
-export const ASSIGNABLE_SERVICES: readonly string[] = [TR_SERVICE, HP_SERVICE, RF_SERVICE, KD_SERVICE, KC_SERVICE];
+/** Every registered service can be given to staff. */
+export function assignableServices(): string[] {
+  return allServices().map((s) => s.id);
+}
 
 /** Roles that work on cases within regions and services; the others have neither. */
 const REGIONAL_ROLES: ReadonlySet<Role> = new Set<Role>(["clerk", "officer", "supervisor"]);
@@ -204,7 +208,7 @@ async function accessProblems(db: DbOrTx, input: AccessInput, today: string): Pr
     const known = new Set(existing.map((r) => r.code));
     if (input.regions.some((code) => !known.has(code))) problems.push({ field: "regions", code: "unknownRegion" });
   }
-  if (input.services.some((s) => !ASSIGNABLE_SERVICES.includes(s)) && !problems.some((p) => p.field === "services")) {
+  if (input.services.some((s) => !assignableServices().includes(s)) && !problems.some((p) => p.field === "services")) {
     problems.push({ field: "services", code: "unknownService" });
   }
   return problems;

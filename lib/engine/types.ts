@@ -138,6 +138,8 @@ export interface ActionFormField {
   required?: boolean;
   /** Static option values of a select. */
   options?: readonly string[];
+  /** Where the option labels live when they are shared with other pages (e.g. "tr.refusalReasons"); default fields.<name>.options. */
+  optionMessages?: string;
   /** The value the form starts with, from the case (e.g. the requested end date). */
   initial?: (c: CaseSnapshot, today: string) => string | boolean | undefined;
 }

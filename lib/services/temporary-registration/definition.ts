@@ -2,7 +2,7 @@ import { eq, and } from "drizzle-orm";
 import { caseParties, people } from "@/db/schema";
 import { registerService } from "@/lib/engine/registry";
 import { attachFile, issueDocument, recordDecision, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
-import type { ActionDefinition, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
+import type { ActionDefinition, ActionForm, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays } from "@/lib/rules/dates";
 import {
   TR_FLAGS,
@@ -19,6 +19,7 @@ import {
   emptyInput,
   protectionInput,
   refuseInput,
+  REFUSAL_REASONS,
   registerInput,
   returnInput,
   trApplicationSchema,
@@ -63,6 +64,11 @@ const INTAKE_GUARDS = [notACitizen, entryNotInFuture, withinPermittedStay] as co
 
 /** The same intake rules, applied to the data already on the case. */
 const onCaseData = (g: Guard<TrApplication>): Guard<unknown> => (ctx) => g({ ...ctx, input: dataOf(ctx) });
+
+/** Staff forms of the case page; labels under tr.staffActions.<action>. */
+const FORM_MESSAGES = "tr.staffActions";
+const staffForm = (fields: ActionForm["fields"] = [], danger = false): ActionForm => ({ messages: FORM_MESSAGES, fields, danger });
+const REASON = { name: "reason", kind: "textarea" } as const;
 
 function action<I>(a: ActionDefinition<I>): ActionDefinition<never> {
   return a as unknown as ActionDefinition<never>;
@@ -125,17 +131,19 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       to: "submitted",
       allowed: ["owner", "clerk", "officer", "supervisor"],
       input: emptyInput,
+      form: staffForm(),
       guards: INTAKE_GUARDS.map(onCaseData),
       patch: (ctx) => ({ flags: [...new Set([...ctx.case.flags, ...filingFlags(dataOf(ctx), ctx.today, ctx.params, ctx.ref, isProtected(ctx))])] }),
     }),
-    start_review: action({ from: ["submitted"], to: "under_review", allowed: STAFF, input: emptyInput }),
-    return_for_correction: action({ from: ["submitted", "under_review"], to: "returned_for_correction", allowed: STAFF, input: returnInput }),
+    start_review: action({ from: ["submitted"], to: "under_review", allowed: STAFF, input: emptyInput, form: staffForm() }),
+    return_for_correction: action({ from: ["submitted", "under_review"], to: "returned_for_correction", allowed: STAFF, input: returnInput, form: staffForm([{ ...REASON, required: true }]) }),
     resubmit: action({ from: ["returned_for_correction"], to: "submitted", allowed: ["owner", "clerk"], ...editData }),
     register: action({
       from: ["under_review"],
       to: "registered",
       allowed: STAFF,
       input: registerInput,
+      form: staffForm([{ name: "validUntil", kind: "date", initial: (c) => (c.data as unknown as TrApplication).stay.requestedEndDate }]),
       decides: true,
       guards: [
         onCaseData(notACitizen),
@@ -169,6 +177,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       to: "refused",
       allowed: STAFF,
       input: refuseInput,
+      form: staffForm([{ name: "reasonCode", kind: "select", required: true, options: REFUSAL_REASONS, optionMessages: "tr.refusalReasons" }, { ...REASON, required: true }], true),
       decides: true,
       effects: [
         async ({ tx, next, viewer, input, now }) => {
@@ -176,7 +185,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
         },
       ],
     }),
-    withdraw: action({ from: PRE_DECISION, to: "withdrawn", allowed: ["owner", "clerk"], input: withdrawInput }),
+    withdraw: action({ from: PRE_DECISION, to: "withdrawn", allowed: ["owner", "clerk"], input: withdrawInput, form: staffForm([REASON], true) }),
     expire: action({
       from: ["registered"],
       to: "expired",
@@ -201,12 +210,19 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       ],
       patch: (ctx) => ({ flags: [...ctx.case.flags, TR_FLAGS.overstay] }),
     }),
-    record_departure: action({ from: ["registered", "expired"], to: "closed", allowed: [...STAFF, "system"], input: departureInput }),
+    record_departure: action({
+      from: ["registered", "expired"],
+      to: "closed",
+      allowed: [...STAFF, "system"],
+      input: departureInput,
+      form: staffForm([{ name: "departureDate", kind: "date", required: true }, REASON]),
+    }),
     cancel_registration: action({
       from: ["registered"],
       to: "closed",
       allowed: STAFF,
       input: cancelInput,
+      form: staffForm([{ ...REASON, required: true }], true),
       decides: true,
       effects: [
         async ({ tx, next, input, now }) => {
@@ -227,6 +243,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       to: (ctx) => ctx.case.status,
       allowed: STAFF,
       input: protectionInput,
+      form: staffForm([{ name: "protected", kind: "checkbox", initial: (c) => c.flags.includes(TR_FLAGS.protectedPerson) }, { ...REASON, required: true }]),
       public: false,
       // a protected person is never flagged for late registration or overstay.
       patch: (ctx) => ({

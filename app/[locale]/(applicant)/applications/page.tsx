@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { allServiceUis, serviceUi } from "@/app/_components/services/registry";
 import { formatCivilDate } from "@/app/_components/tr-wizard/format";
 import { listMyCases } from "@/lib/dal/cases";
 import { Link } from "@/lib/i18n/navigation";
-import { TR_SERVICE } from "@/lib/services";
 import { pageLocale, requireApplicant } from "../_lib/guard";
 import { statusTagClass } from "../_lib/status";
 
@@ -12,16 +12,19 @@ type Params = Promise<{ locale: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const locale = pageLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: "tr" });
+  const t = await getTranslations({ locale, namespace: "applicant" });
   return { title: t("my.title") };
 }
 
+/** Every application of the signed-in applicant, of every service, with what they must do now. */
 export default async function MyApplicationsPage({ params }: { params: Params }) {
   const locale = pageLocale((await params).locale);
   setRequestLocale(locale);
   const viewer = await requireApplicant(locale, "/applications");
   const cases = await listMyCases(await getDb(), viewer);
-  const t = await getTranslations("tr");
+  const [t, tRoot] = await Promise.all([getTranslations("applicant"), getTranslations()]);
+  const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key as never) : fallback);
+  const applyLinks = allServiceUis().filter(([, ui]) => ui.applyPath);
 
   const dateColumn = (dueOn: string | null, data: Record<string, unknown>) => {
     if (dueOn) return t("my.dueOn", { date: formatCivilDate(dueOn, locale) });
@@ -33,11 +36,19 @@ export default async function MyApplicationsPage({ params }: { params: Params })
     <>
       <h1>{t("my.title")}</h1>
       <p className="lead">{t("my.lead")}</p>
-      <p>
-        <Link href="/apply/temporary-registration" className="button">
-          {t("my.apply")}
-        </Link>
-      </p>
+      <section aria-labelledby="apply-title">
+        <h2 id="apply-title">{t("my.applyTitle")}</h2>
+        <p>{t("my.applyLead")}</p>
+        <ul className="link-list">
+          {applyLinks.map(([service, ui]) => (
+            <li key={service}>
+              <Link href={ui.applyPath!} className="button">
+                {label(`${ui.namespace}.my.apply`, service)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       {cases.length === 0 ? (
         <p data-testid="my-applications-empty">{t("my.empty")}</p>
       ) : (
@@ -53,25 +64,28 @@ export default async function MyApplicationsPage({ params }: { params: Params })
             </tr>
           </thead>
           <tbody>
-            {cases.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link href={`/applications/${c.reference}`}>{c.reference}</Link>
-                </th>
-                <td>{c.service === TR_SERVICE ? t("serviceName") : c.service}</td>
-                <td>
-                  <span className={statusTagClass(c.status)}>{t.has(`status.${c.status}`) ? t(`status.${c.status}`) : c.status}</span>
-                </td>
-                <td>{dateColumn(c.dueOn, c.data)}</td>
-                <td>
-                  {c.status === "returned_for_correction" ? (
-                    <Link href={`/applications/${c.reference}/correct`}>{t("my.todo.returned_for_correction")}</Link>
-                  ) : t.has(`my.todo.${c.status}`) ? (
-                    t(`my.todo.${c.status}`)
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+            {cases.map((c) => {
+              const ns = serviceUi(c.service)?.namespace ?? "applicant";
+              return (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={`/applications/${c.reference}`}>{c.reference}</Link>
+                  </th>
+                  <td>{label(`${ns}.serviceName`, c.service)}</td>
+                  <td>
+                    <span className={statusTagClass(c.status)}>{label(`${ns}.status.${c.status}`, c.status)}</span>
+                  </td>
+                  <td>{dateColumn(c.dueOn, c.data)}</td>
+                  <td>
+                    {c.status === "returned_for_correction" && c.service === "temporary_registration" ? (
+                      <Link href={`/applications/${c.reference}/correct`}>{label(`${ns}.my.todo.returned_for_correction`, "")}</Link>
+                    ) : (
+                      label(`${ns}.my.todo.${c.status}`, "")
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

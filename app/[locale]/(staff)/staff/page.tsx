@@ -6,6 +6,7 @@ import { CASEWORK_ROLES, requireStaffViewer } from "@/app/_components/staff/requ
 import styles from "@/app/_components/staff/staff.module.css";
 import { queueStats, type QueueCounts } from "@/lib/dal/queue-stats";
 import { Link } from "@/lib/i18n/navigation";
+import { allServiceUis } from "@/app/_components/services/registry";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
 
@@ -37,7 +38,7 @@ export default async function StaffHomePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requireStaffViewer(locale, `/${locale}/staff`, [...CASEWORK_ROLES, "admin"]);
-  const [t, tRoles] = await Promise.all([getTranslations("staff.landing"), getTranslations("staff.roles")]);
+  const [t, tRoles, tRoot] = await Promise.all([getTranslations("staff.landing"), getTranslations("staff.roles"), getTranslations()]);
 
   const intro = <p className="lead">{t("signedInAs", { name: viewer.displayName, role: tRoles(viewer.role) })}</p>;
 
@@ -136,11 +137,17 @@ export default async function StaffHomePage({ params }: Props) {
         <section className="card" aria-labelledby="front-office-title">
           <h2 id="front-office-title">{t("frontOfficeTitle")}</h2>
           <p>{t("fileForVisitorBody")}</p>
-          <p>
-            <Link href="/staff/file/temporary-registration" className="button">
-              {t("fileForVisitor")}
-            </Link>
-          </p>
+          <ul className="link-list" aria-label={t("fileForVisitor")}>
+            {allServiceUis()
+              .filter(([service, ui]) => ui.staffFilePath && viewer.services.includes(service))
+              .map(([service, ui]) => (
+                <li key={service}>
+                  <Link href={ui.staffFilePath!} className="button">
+                    {tRoot(`${ui.namespace}.serviceName` as never)}
+                  </Link>
+                </li>
+              ))}
+          </ul>
         </section>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { regionName } from "@/app/_components/staff/format";
-import { ASSIGNABLE_SERVICES } from "@/lib/dal/admin";
+import { assignableServices } from "@/lib/dal/admin";
 import type { ReferenceData } from "@/lib/rules/reference";
 import { ROLE_VALUES } from "./schemas";
 
@@ -21,6 +21,6 @@ export async function accessOptions(ref: ReferenceData, locale: string, today: s
       .regions(today)
       .map((r) => ({ value: r.code, label: regionName(ref, r.code, locale) }))
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
-    services: ASSIGNABLE_SERVICES.map((s) => ({ value: s, label: serviceLabel(t, s) })),
+    services: assignableServices().map((s) => ({ value: s, label: serviceLabel(t, s) })),
   };
 }

@@ -11,19 +11,23 @@ import { listQueue } from "@/lib/dal/cases";
 import { Link } from "@/lib/i18n/navigation";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
-import { TR_STATES } from "@/lib/services/temporary-registration/definition";
+import { serviceUi } from "@/app/_components/services/registry";
+import { allServices } from "@/lib/engine/registry";
 
 type Props = {
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Drafts are the applicant's own until submitted; staff never work on them from the queue.
-const QUEUE_STATUSES = TR_STATES.filter((s) => s !== "draft");
+/** The services a viewer works with; auditors read them all. Drafts are the applicant's own, never queued. */
+function queueServices(services: readonly string[], auditor: boolean) {
+  return allServices().filter((s) => auditor || services.includes(s.id));
+}
 const MAX_QUERY = 100;
 const PAGE_SIZE = 25;
 
 interface Filters {
+  service: string;
   status: string[];
   q: string;
   region: string;
@@ -33,12 +37,13 @@ function all(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-function parseFilters(sp: Record<string, string | string[] | undefined>, regions: readonly string[]): Filters & { cursor?: string } {
-  const status = [...new Set(all(sp.status).filter((s) => (QUEUE_STATUSES as readonly string[]).includes(s)))];
+function parseFilters(sp: Record<string, string | string[] | undefined>, regions: readonly string[], services: readonly string[], statuses: readonly string[]): Filters & { cursor?: string } {
+  const service = all(sp.service)[0] ?? "";
+  const status = [...new Set(all(sp.status).filter((s) => statuses.includes(s)))];
   const q = (all(sp.q)[0] ?? "").trim().slice(0, MAX_QUERY);
   const region = all(sp.region)[0] ?? "";
   const cursor = all(sp.cursor)[0];
-  return { status, q, region: regions.includes(region) ? region : "", cursor: cursor || undefined };
+  return { service: services.includes(service) ? service : "", status, q, region: regions.includes(region) ? region : "", cursor: cursor || undefined };
 }
 
 function searchOf(sp: Record<string, string | string[] | undefined>): string {
@@ -51,6 +56,7 @@ function searchOf(sp: Record<string, string | string[] | undefined>): string {
 /** The queue address for a filter state: the filters live in the URL so a search can be bookmarked or shared. */
 function queueHref(filters: Filters, cursor?: string): string {
   const qs = new URLSearchParams();
+  if (filters.service) qs.set("service", filters.service);
   for (const s of filters.status) qs.append("status", s);
   if (filters.q) qs.set("q", filters.q);
   if (filters.region) qs.set("region", filters.region);
@@ -76,11 +82,28 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const ref = await loadReferenceData(db);
   // Auditors read every region; everyone else filters within their own.
   const regionCodes = viewer.role === "auditor" ? ref.regions(today).map((r) => r.code) : [...viewer.regions];
-  const filters = parseFilters(sp, regionCodes);
-  const { rows, nextCursor, total } = await listQueue(db, viewer, { ...filters, q: filters.q || undefined, region: filters.region || undefined, limit: PAGE_SIZE });
+  const services = queueServices(viewer.services, viewer.role === "auditor");
+  const statusesOf = (ids: readonly string[]) => [...new Set(services.filter((s) => ids.includes(s.id)).flatMap((s) => s.states.filter((st) => st !== "draft")))];
+  const serviceIds = services.map((s) => s.id);
+  const chosen = all(sp.service)[0];
+  const filters = parseFilters(sp, regionCodes, serviceIds, statusesOf(chosen && serviceIds.includes(chosen) ? [chosen] : serviceIds));
+  const queueStatuses = statusesOf(filters.service ? [filters.service] : serviceIds);
+  const { rows, nextCursor, total } = await listQueue(db, viewer, {
+    ...filters,
+    service: filters.service || undefined,
+    q: filters.q || undefined,
+    region: filters.region || undefined,
+    limit: PAGE_SIZE,
+  });
 
   const [t, tRoot, format] = await Promise.all([getTranslations("staff.queue"), getTranslations(), getFormatter()]);
   const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key) : fallback);
+  const nsOf = (service: string) => serviceUi(service)?.namespace ?? "staff.queue";
+  // A status shared by several services is labelled by the first service that names it.
+  const statusLabel = (s: string) => {
+    const owner = services.find((svc) => (filters.service ? svc.id === filters.service : true) && tRoot.has(`${nsOf(svc.id)}.status.${s}`));
+    return owner ? tRoot(`${nsOf(owner.id)}.status.${s}`) : s;
+  };
 
   return (
     <>
@@ -90,16 +113,26 @@ export default async function QueuePage({ params, searchParams }: Props) {
       <form method="get" action={`/${locale}/staff/queue`} className={styles.filters} role="search" aria-labelledby="filters-title">
         <h2 id="filters-title">{t("filtersTitle")}</h2>
         <TextField id="q" name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={filters.q} maxLength={MAX_QUERY} autoComplete="off" />
+        {services.length > 1 ? (
+          <SelectField
+            id="service"
+            name="service"
+            label={t("service")}
+            placeholder={t("allServices")}
+            options={services.map((svc) => ({ value: svc.id, label: label(`${nsOf(svc.id)}.serviceName`, svc.id) }))}
+            defaultValue={filters.service}
+          />
+        ) : null}
         <fieldset className="field" aria-describedby="status-hint">
           <legend>{t("status")}</legend>
           <span className="hint" id="status-hint">
             {t("statusHint")}
           </span>
           <div className={`checkboxes ${styles.checkboxRow}`}>
-            {QUEUE_STATUSES.map((s) => (
+            {queueStatuses.map((s) => (
               <label key={s} htmlFor={`status-${s}`}>
                 <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={filters.status.includes(s)} />
-                {label(`tr.status.${s}`, s)}
+                {statusLabel(s)}
               </label>
             ))}
           </div>
@@ -134,6 +167,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
               <tr>
                 <th scope="col">{t("columns.due")}</th>
                 <th scope="col">{t("columns.reference")}</th>
+                <th scope="col">{t("columns.service")}</th>
                 <th scope="col">{t("columns.applicant")}</th>
                 <th scope="col">{t("columns.citizenship")}</th>
                 <th scope="col">{t("columns.status")}</th>
@@ -161,13 +195,14 @@ export default async function QueuePage({ params, searchParams }: Props) {
                       {row.reference}
                     </Link>
                   </th>
+                  <td>{label(`${nsOf(row.service)}.serviceName`, row.service)}</td>
                   <td>{row.applicantName ?? "—"}</td>
                   <td>{countryName(ref, row.citizenship, locale) || "—"}</td>
                   <td>
-                    <StatusTag status={row.status} label={label(`tr.status.${row.status}`, row.status)} />
+                    <StatusTag status={row.status} label={label(`${nsOf(row.service)}.status.${row.status}`, row.status)} />
                   </td>
                   <td>
-                    <FlagTags flags={row.flags} label={(f) => label(`tr.flags.${f}`, f)} none={t("noFlags")} />
+                    <FlagTags flags={row.flags} label={(f) => label(`${nsOf(row.service)}.flags.${f}`, f)} none={t("noFlags")} />
                   </td>
                   <td>{row.assigneeName ?? <span className="muted">{t("unassigned")}</span>}</td>
                   <td>{regionName(ref, row.region, locale)}</td>

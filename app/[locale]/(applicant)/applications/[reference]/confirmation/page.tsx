@@ -23,7 +23,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
   const detail = await getCaseDetail(await getDb(), viewer, reference);
   if (!detail) notFound();
   const c = detail.case;
-  const t = await getTranslations("tr");
+  const [t, tApplicant] = await Promise.all([getTranslations("tr"), getTranslations("applicant")]);
 
   return (
     <>
@@ -34,7 +34,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
           {c.reference}
         </p>
         <p data-testid="decision-due">
-          {c.dueOn ? t("apply.confirmation.due", { date: formatCivilDate(c.dueOn, locale) }) : t(`statusNext.${c.status}`, { due: t("statusPage.dueUnknown") })}
+          {c.dueOn ? t("apply.confirmation.due", { date: formatCivilDate(c.dueOn, locale) }) : t(`statusNext.${c.status}`, { due: tApplicant("statusPage.dueUnknown") })}
         </p>
       </div>
       <h2>{t("apply.confirmation.whatNextTitle")}</h2>

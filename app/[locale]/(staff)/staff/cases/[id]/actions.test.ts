@@ -51,6 +51,7 @@ vi.mock("next/navigation", () => ({
 function form(c: Pick<CaseSnapshot, "id" | "version">, action: string, fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
   fd.set("caseId", c.id);
+  fd.set("service", TR_SERVICE);
   fd.set("version", String(c.version));
   fd.set("action", action);
   fd.set("locale", "en");
