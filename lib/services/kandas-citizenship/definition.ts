@@ -53,7 +53,7 @@ export const kandasCitizenship: ServiceDefinition<KcApplication> = {
         },
       ],
     }),
-    start_review: action({ from: ["submitted"], to: "under_review", allowed: MIA, input: emptyInput, form: { messages: "kd.citizenship.actions", fields: [] } }),
+    start_review: action({ from: ["submitted"], to: "under_review", allowed: MIA, input: emptyInput, form: { messages: "kd.citizenship.staffActions", fields: [] } }),
     grant: action({
       from: ["under_review"],
       to: "granted",
@@ -61,7 +61,7 @@ export const kandasCitizenship: ServiceDefinition<KcApplication> = {
       input: grantInput,
       decides: true,
       effects: [async (ctx) => recordDecision(ctx.tx, { caseId: ctx.next.id, outcome: "granted", decidedBy: ctx.viewer.userId, issuingBody: KC_ISSUING_BODY, at: ctx.now })],
-      form: { messages: "kd.citizenship.actions", fields: [{ name: "note", kind: "textarea" }] },
+      form: { messages: "kd.citizenship.staffActions", fields: [{ name: "note", kind: "textarea" }] },
     }),
     refuse: action({
       from: ["under_review"],
@@ -74,7 +74,7 @@ export const kandasCitizenship: ServiceDefinition<KcApplication> = {
           recordDecision(ctx.tx, { caseId: ctx.next.id, outcome: "refused", reasonCode: ctx.input.reasonCode, reasonText: ctx.input.reason, decidedBy: ctx.viewer.userId, issuingBody: KC_ISSUING_BODY, at: ctx.now }),
       ],
       form: {
-        messages: "kd.citizenship.actions",
+        messages: "kd.citizenship.staffActions",
         danger: true,
         fields: [
           { name: "reasonCode", kind: "select", required: true, options: KC_REFUSAL_REASONS },

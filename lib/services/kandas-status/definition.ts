@@ -192,7 +192,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
       to: "under_review",
       allowed: AKIMAT,
       input: emptyInput,
-      form: { messages: "kd.actions", fields: [] },
+      form: { messages: "kd.staffActions", fields: [] },
     }),
     return_for_correction: action({
       from: ["submitted", "under_review"],
@@ -200,7 +200,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
       allowed: AKIMAT,
       input: returnInput,
       effects: [(ctx) => notifyOwner(ctx, "returned")],
-      form: { messages: "kd.actions", fields: [{ name: "reason", kind: "textarea", required: true }] },
+      form: { messages: "kd.staffActions", fields: [{ name: "reason", kind: "textarea", required: true }] },
     }),
     resubmit: action({
       from: ["returned_for_correction"],
@@ -224,7 +224,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
         data: { ...ctx.case.data, memberOutcomes: { ...dataOf(ctx).memberOutcomes, [String(ctx.input.memberNumber)]: { outcome: ctx.input.outcome, reason: ctx.input.reason } } },
       }),
       form: {
-        messages: "kd.actions",
+        messages: "kd.staffActions",
         fields: [
           { name: "memberNumber", kind: "number", required: true },
           { name: "outcome", kind: "select", required: true, options: MEMBER_OUTCOMES },
@@ -244,7 +244,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
         data: { ...ctx.case.data, proposal: { ...ctx.input, proposedBy: ctx.viewer.userId, proposedOn: ctx.today } satisfies StatusProposal },
       }),
       form: {
-        messages: "kd.actions",
+        messages: "kd.staffActions",
         fields: [
           { name: "outcome", kind: "select", required: true, options: STATUS_OUTCOMES },
           { name: "reasonCode", kind: "select", options: STATUS_REFUSAL_REASONS },
@@ -258,7 +258,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
       allowed: ["supervisor"],
       input: sendBackInput,
       public: false,
-      form: { messages: "kd.actions", fields: [{ name: "reason", kind: "textarea", required: true }] },
+      form: { messages: "kd.staffActions", fields: [{ name: "reason", kind: "textarea", required: true }] },
     }),
     approve_decision: action({
       from: ["decision_pending"],
@@ -313,14 +313,14 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
           await notifyOwner(ctx, granted ? "statusGranted" : "statusRefused");
         },
       ],
-      form: { messages: "kd.actions", fields: [{ name: "note", kind: "textarea" }] },
+      form: { messages: "kd.staffActions", fields: [{ name: "note", kind: "textarea" }] },
     }),
     start_quota_review: action({
       from: ["status_granted"],
       to: "quota_review",
       allowed: AKIMAT,
       input: emptyInput,
-      form: { messages: "kd.actions", fields: [] },
+      form: { messages: "kd.staffActions", fields: [] },
     }),
     include_in_quota: action({
       from: ["quota_review"],
@@ -349,7 +349,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
           await notifyOwner(ctx, "inQuota", { year: yearOf(ctx.today) });
         },
       ],
-      form: { messages: "kd.actions", fields: [] },
+      form: { messages: "kd.staffActions", fields: [] },
     }),
     place_on_waitlist: action({
       from: ["quota_review"],
@@ -366,7 +366,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
           await notifyOwner(ctx, "waitlisted");
         },
       ],
-      form: { messages: "kd.actions", fields: [] },
+      form: { messages: "kd.staffActions", fields: [] },
     }),
     reopen_quota_review: action({
       from: ["waitlisted"],
@@ -374,7 +374,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
       allowed: [...AKIMAT, "system"],
       input: emptyInput,
       effects: [(ctx) => leaveWaitlist(ctx.tx, ctx.next.id, ctx.next.region, yearOf(ctx.today), ctx.now)],
-      form: { messages: "kd.actions", fields: [] },
+      form: { messages: "kd.staffActions", fields: [] },
     }),
     refuse_quota: action({
       from: ["quota_review"],
@@ -389,7 +389,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
         },
       ],
       form: {
-        messages: "kd.actions",
+        messages: "kd.staffActions",
         danger: true,
         fields: [
           { name: "reasonCode", kind: "select", required: true, options: QUOTA_REFUSAL_REASONS },
@@ -420,7 +420,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
           await notifyOwner(ctx, "complaintUpheld");
         },
       ],
-      form: { messages: "kd.actions", fields: [{ name: "reason", kind: "textarea", required: true }] },
+      form: { messages: "kd.staffActions", fields: [{ name: "reason", kind: "textarea", required: true }] },
     }),
     dismiss_complaint: action({
       from: ["complaint_review"],
@@ -434,14 +434,14 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
           await notifyOwner(ctx, "complaintDismissed");
         },
       ],
-      form: { messages: "kd.actions", danger: true, fields: [{ name: "reason", kind: "textarea", required: true }] },
+      form: { messages: "kd.staffActions", danger: true, fields: [{ name: "reason", kind: "textarea", required: true }] },
     }),
     activate_benefits: action({
       from: ["in_quota"],
       to: "benefits_active",
       allowed: AKIMAT,
       input: emptyInput,
-      form: { messages: "kd.actions", fields: [] },
+      form: { messages: "kd.staffActions", fields: [] },
     }),
     // KD-11: the benefits record, kept by the akimat; every change is an event on the case.
     grant_benefit: action({
@@ -456,7 +456,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
         },
       ],
       form: {
-        messages: "kd.actions",
+        messages: "kd.staffActions",
         fields: [
           { name: "measure", kind: "select", required: true },
           { name: "amountKzt", kind: "number" },
@@ -480,7 +480,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
         },
       ],
       form: {
-        messages: "kd.actions",
+        messages: "kd.staffActions",
         fields: [
           { name: "benefitId", kind: "select", required: true },
           { name: "reason", kind: "textarea", required: true },
@@ -500,7 +500,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
           await placeInCentre(ctx.tx, { centreId: ctx.input.centreId, caseId: ctx.next.id, persons: familySize(data), on: ctx.today });
         },
       ],
-      form: { messages: "kd.actions", fields: [{ name: "centreId", kind: "select", required: true }] },
+      form: { messages: "kd.staffActions", fields: [{ name: "centreId", kind: "select", required: true }] },
     }),
     release_from_centre: action({
       from: [...CENTRE_STATES, "status_refused", "quota_refused", "complaint_review", "refusal_final", "withdrawn"],
@@ -510,7 +510,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
       guards: [(ctx) => (ctx.case.flags.includes(KD_FLAGS.inCentre) ? null : { rule: "KD-09", messageKey: "kd.rules.kd09NotPlaced" })],
       patch: (ctx) => ({ flags: ctx.case.flags.filter((f) => f !== KD_FLAGS.inCentre) }),
       effects: [(ctx) => releaseFromCentre(ctx.tx, ctx.next.id, ctx.today)],
-      form: { messages: "kd.actions", fields: [{ name: "reason", kind: "textarea" }] },
+      form: { messages: "kd.staffActions", fields: [{ name: "reason", kind: "textarea" }] },
     }),
     withdraw: action({ from: PRE_DECISION, to: "withdrawn", allowed: ["owner", "clerk"], input: withdrawInput }),
   },

@@ -46,8 +46,8 @@ describe("kandas messages", () => {
 
   it("every state of both services has a label", () => {
     for (const tree of [kk, ru, en] as Tree[]) {
-      for (const s of kandasStatus.states) expect(has(tree, `statuses.${s}`), s).toBe(true);
-      for (const s of kandasCitizenship.states) expect(has(tree, `citizenship.statuses.${s}`), s).toBe(true);
+      for (const s of kandasStatus.states) expect(has(tree, `status.${s}`), s).toBe(true);
+      for (const s of kandasCitizenship.states) expect(has(tree, `citizenship.status.${s}`), s).toBe(true);
     }
   });
 });

@@ -10,6 +10,7 @@ import { getViewerForRequest } from "@/lib/dal/viewer";
 import { renderRegistrationSlip, type SlipLocale } from "@/lib/documents/registration-slip";
 import { loadReferenceData } from "@/lib/rules/load";
 import type { TrApplication } from "@/lib/services/temporary-registration/schema";
+import { isKandasDecision, kandasDecisionPdf } from "@/app/_components/services/kandas/decision-pdf";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
@@ -28,10 +29,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = await getDb();
   const found = await getDocumentForViewer(db, viewer, id);
-  if (!found || found.document.type !== "registration_slip") return notFound();
-
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
+  if (found && isKandasDecision(found.document.type)) return kandasDecisionPdf(db, viewer, request, found, locale, publicOrigin(request));
+  if (!found || found.document.type !== "registration_slip") return notFound();
+
   const { document: doc, case: c } = found;
   const app = c.data as unknown as TrApplication;
   const content = (doc.content ?? {}) as SlipContent;

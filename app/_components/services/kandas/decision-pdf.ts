@@ -1,17 +1,13 @@
 import "server-only";
-import { getDb } from "@/db";
-import { notFound, unauthorized } from "@/lib/api/http";
+import type { DbOrTx } from "@/db/client";
+import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
+import type { issuedDocuments } from "@/db/schema";
 import { clientIp } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/dal/audit";
-import { getDocumentForViewer } from "@/lib/dal/cases";
-import { getViewerForRequest } from "@/lib/dal/viewer";
 import { KANDAS_DECISION_TYPES, renderKandasDecision, type KandasDecisionType } from "@/lib/documents/kandas-decision";
 import type { SlipLocale } from "@/lib/documents/registration-slip";
 import { localName } from "@/lib/i18n/names";
 import { loadReferenceData } from "@/lib/rules/load";
-import { publicOrigin } from "../../../../documents/[id]/pdf/origin";
-
-const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
 
 interface DecisionContent {
   reference?: string;
@@ -20,22 +16,26 @@ interface DecisionContent {
   members?: string[];
 }
 
-/** A kandas status or quota decision as a PDF, for someone who may see its case (the family, the akimat). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const viewer = await getViewerForRequest(request);
-  if (!viewer) return unauthorized();
-  const { id } = await params;
-  const db = await getDb();
-  const found = await getDocumentForViewer(db, viewer, id);
-  if (!found || !KANDAS_DECISION_TYPES.includes(found.document.type as KandasDecisionType)) return notFound();
+export function isKandasDecision(type: string): type is KandasDecisionType {
+  return (KANDAS_DECISION_TYPES as readonly string[]).includes(type);
+}
 
-  const lang = new URL(request.url).searchParams.get("lang");
-  const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
+/**
+ * A kandas status or quota decision as a PDF. The shared document route has already checked that
+ * the viewer may see the case; this renders it in the asked language and records the download.
+ */
+export async function kandasDecisionPdf(
+  db: DbOrTx,
+  viewer: Viewer,
+  request: Request,
+  found: { document: typeof issuedDocuments.$inferSelect; case: CaseSnapshot },
+  locale: SlipLocale,
+  verifyOrigin: string,
+): Promise<Response> {
   const { document: doc, case: c } = found;
   const content = (doc.content ?? {}) as DecisionContent;
   const ref = await loadReferenceData(db);
   const region = ref.region(content.region ?? c.region);
-
   const pdf = await renderKandasDecision(
     {
       type: doc.type as KandasDecisionType,
@@ -49,11 +49,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       decidedOn: doc.validFrom,
       validUntil: doc.validUntil,
       issuedAt: doc.issuedAt,
-      verifyUrl: `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`,
+      verifyUrl: `${verifyOrigin}/${locale}/verify/${doc.verificationToken}`,
     },
     locale,
   );
-
   await recordAudit(db, {
     viewer,
     action: "document.download",
@@ -63,7 +62,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     ip: clientIp(request.headers),
     details: { number: doc.number, lang: locale },
   });
-
   return new Response(Buffer.from(pdf), {
     status: 200,
     headers: {
