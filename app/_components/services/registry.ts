@@ -1,5 +1,8 @@
 import "server-only";
-import { TR_SERVICE } from "@/lib/services/ids";
+import { KC_SERVICE, KD_SERVICE, TR_SERVICE } from "@/lib/services/ids";
+import { KdApplicantDetails } from "./kandas/applicant-details";
+import { KcDetails } from "./kandas/citizenship-details";
+import { KdStaffDetails, kdActionOptions } from "./kandas/staff-details";
 import { TrApplicantDetails } from "./temporary-registration/applicant-details";
 import { TrStaffDetails, trActionMessageValues } from "./temporary-registration/staff-details";
 import type { ServiceUi } from "./types";
@@ -14,6 +17,8 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     applyPath: "/apply/temporary-registration",
     staffFilePath: "/staff/file/temporary-registration",
   },
+  [KD_SERVICE]: { namespace: "kd", StaffDetails: KdStaffDetails, actionOptions: kdActionOptions, ApplicantDetails: KdApplicantDetails, applyPath: "/apply/kandas" },
+  [KC_SERVICE]: { namespace: "kd.citizenship", StaffDetails: KcDetails, ApplicantDetails: KcDetails },
 };
 
 export function serviceUi(service: string): ServiceUi | undefined {
