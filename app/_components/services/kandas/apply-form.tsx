@@ -173,7 +173,7 @@ export function KandasApplyForm({ storageKey, locale, defaults, text, submitActi
       <p className="lead">{text.lead}</p>
       <form
         noValidate
-        onSubmit={form.handleSubmit(send, () => setServer((s) => ({ ...s, formError: null })))}
+        onSubmit={(event) => void form.handleSubmit(send, () => setServer((s) => ({ ...s, formError: null })))(event)}
         aria-describedby="kd-declaration"
       >
         <fieldset>
