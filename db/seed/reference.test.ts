@@ -6,6 +6,7 @@ import { migrateDb, openDb, type DbHandle } from "@/db/client";
 import { calendarDays, countries, regions, ruleParameters, visaRegimes } from "@/db/schema";
 import { invalidateReferenceCache, loadParameters, loadReferenceData, REFERENCE_CACHE_MS } from "@/lib/rules/load";
 import { TEST_ENGINES } from "@/test/db";
+import { RULE_PARAMETERS } from "./data/rule-parameters";
 import { seedReference } from "./reference";
 
 interface Target {
@@ -62,7 +63,7 @@ describe.each(targets)("seedReference on %s", (_name, makeTarget) => {
     const first = await seedReference(handle.db);
     const second = await seedReference(handle.db);
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ regions: 21, countries: 50, visaRegimes: 108, ruleParameters: 13 });
+    expect(first).toMatchObject({ regions: 21, countries: 50, visaRegimes: 108, ruleParameters: RULE_PARAMETERS.length });
 
     expect(await count(handle, regions)).toBe(first.regions);
     expect(await count(handle, countries)).toBe(first.countries);
