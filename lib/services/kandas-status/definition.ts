@@ -5,6 +5,7 @@ import { issueDocument, notify, recordDecision, refuseAction } from "@/lib/engin
 import type { ActionDefinition, EffectContext, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays, todayInKazakhstan } from "@/lib/rules/dates";
 import { KD_SERVICE } from "../ids";
+import "./jobs";
 import { addToWaitlist, leaveWaitlist, placeInCentre, releaseFromCentre, takeQuotaPlace } from "./capacity";
 import { KD_FLAGS, KD_ISSUING_BODY } from "./constants";
 import { familySize, kd01OfApplication, kd02LongStandingDiaspora, kd06PriorityScore, kd08ComplaintInTime, kd17MissingDocuments } from "./rules";

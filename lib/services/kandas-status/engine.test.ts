@@ -27,8 +27,8 @@ describe.each(TEST_ENGINES)("kandas status on %s", (engine) => {
     t = await createTestDatabase(engine);
     applicant = await makeUser(t.db, "applicant");
     otherApplicant = await makeUser(t.db, "applicant");
-    akimatOfficer = await makeUser(t.db, "officer", { regions: [REGION, "KZ-KAR", "KZ-TUR", "KZ-ALM"], services: [KD_SERVICE] });
-    akimatSupervisor = await makeUser(t.db, "supervisor", { regions: [REGION, "KZ-KAR", "KZ-TUR", "KZ-ALM"], services: [KD_SERVICE] });
+    akimatOfficer = await makeUser(t.db, "officer", { regions: [REGION, "KZ-KAR", "KZ-TUR", "KZ-ALM", "KZ-VOS"], services: [KD_SERVICE] });
+    akimatSupervisor = await makeUser(t.db, "supervisor", { regions: [REGION, "KZ-KAR", "KZ-TUR", "KZ-ALM", "KZ-VOS"], services: [KD_SERVICE] });
     reviewer = await makeUser(t.db, "reviewer", { services: [KD_SERVICE] });
     miaOfficer = await makeUser(t.db, "officer", { regions: [REGION], services: [KC_SERVICE] });
     await t.db.insert(accommodationCentres).values([...KANDAS_CENTRES]);
@@ -160,6 +160,22 @@ describe.each(TEST_ENGINES)("kandas status on %s", (engine) => {
     expect(back.status).toBe("quota_review");
     expect(await waitlistPosition(t.db, high.id)).toBeNull();
     expect((await waitlistPosition(t.db, low.id))!.position).toBe(1);
+  });
+
+  it("KD-06: the daily sweep moves the head of a wait-list back to quota review, one family per free place", async () => {
+    const region = "KZ-VOS";
+    await setQuota(region, 2026, 1, 1);
+    const listed: CaseSnapshot[] = [];
+    for (const years of [1, 5, 9]) {
+      let c = await grantedCase({ app: kdApplication({ resettlement: { region }, qualifications: { yearsOfExperience: years } }) });
+      c = ok(await perform(t.db, akimatOfficer, c.id, "start_quota_review", {}, c.version));
+      listed.push(ok(await perform(t.db, akimatOfficer, c.id, "place_on_waitlist", {}, c.version)));
+    }
+    await setQuota(region, 2026, 3, 1);
+    await runDueJobs(t.db, at("2026-06-01"));
+    const statuses = await Promise.all(listed.map(async (c) => (await t.db.select({ status: cases.status }).from(cases).where(eq(cases.id, c.id)))[0]!.status));
+    expect(statuses).toEqual(["waitlisted", "quota_review", "quota_review"]);
+    expect((await waitlistPosition(t.db, listed[0]!.id))!).toMatchObject({ position: 1, waiting: 1 });
   });
 
   it("KD-04 backstop: the database refuses used > allocated even outside the engine", async () => {
