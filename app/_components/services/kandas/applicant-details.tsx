@@ -41,6 +41,13 @@ export async function KdApplicantDetails({ detail, locale, viewer }: CaseViewPro
           {t("details.centre")}: {localName(placement, locale)} — {t("details.placedOn", { date: formatCivilDate(placement.placedOn, locale) })}
         </p>
       ) : null}
+      {detail.actions.includes("resubmit") ? (
+        <p>
+          <Link href={`/apply/kandas/correct/${c.reference}`} className="button">
+            {t("details.correct")}
+          </Link>
+        </p>
+      ) : null}
       {detail.actions.includes("file_complaint") ? (
         <ComplaintForm
           caseId={c.id}

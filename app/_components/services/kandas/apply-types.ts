@@ -5,6 +5,8 @@ import type { ActionState } from "@/lib/forms/action-state";
 /** What the filing form sends: the application (validated by the engine) and one idempotency key per filing. */
 export const kdSubmitEnvelope = z.object({ data: z.unknown(), idempotencyKey: z.uuid(), locale: z.enum(LOCALES) });
 export type KdSubmitInput = { data: unknown; idempotencyKey: string; locale: string };
+/** A correction is sent at the version of the case the applicant corrected. */
+export const kdResubmitTarget = z.object({ caseId: z.uuid(), version: z.number().int().min(1) });
 
 export interface KdApplyOption {
   value: string;
