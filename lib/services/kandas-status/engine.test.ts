@@ -101,6 +101,19 @@ describe.each(TEST_ENGINES)("kandas status on %s", (engine) => {
     expect(missing).toMatchObject({ ok: false, error: "rule_violation", violations: [{ rule: "KD-17" }] });
   });
 
+  it("a returned application is corrected by its owner only; the clock stops meanwhile and the priority is recomputed", async () => {
+    let c = ok(await createCase(t.db, applicant, KD_SERVICE, kdApplication(), { channel: "online", submit: true, now: at("2026-03-02") }));
+    expect(c.dueOn).not.toBeNull();
+    c = ok(await perform(t.db, akimatOfficer, c.id, "return_for_correction", { reason: "Add the work record of the last employer." }, c.version));
+    expect(c).toMatchObject({ status: "returned_for_correction", dueOn: null });
+    const corrected = kdApplication({ qualifications: { yearsOfExperience: 2 } });
+    expect(await perform(t.db, otherApplicant, c.id, "resubmit", corrected, c.version)).toEqual({ ok: false, error: "not_found" });
+    c = ok(await perform(t.db, applicant, c.id, "resubmit", corrected, c.version));
+    expect(c.status).toBe("submitted");
+    expect(c.dueOn).not.toBeNull();
+    expect(c.data.priorityScore).toBe(13);
+  });
+
   it("a per-person outcome: a member the officer excludes stays excluded after the grant and is left off the decision", async () => {
     let c = ok(await createCase(t.db, applicant, KD_SERVICE, kdApplication({ members: [kdMember(1, "spouse"), kdMember(2)] }), { channel: "online", submit: true, now: at("2026-03-02") }));
     c = ok(await perform(t.db, akimatOfficer, c.id, "start_review", {}, c.version));
