@@ -2,3 +2,4 @@
 export * from "./core";
 export * from "./household-permit";
 export * from "./refugee-renewal";
+export * from "./kandas";

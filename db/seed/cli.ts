@@ -4,6 +4,7 @@ import { cases } from "@/db/schema";
 import "@/lib/services";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoHouseholdPermits } from "./demo-household-permits";
+import { seedDemoKandas } from "./demo-kandas";
 import { seedReference } from "./reference";
 import { seedRefugeeDemo } from "./refugees";
 import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from "./users";
@@ -35,6 +36,7 @@ try {
       const permits = await seedDemoHouseholdPermits(handle.db, accounts, mode === "e2e" ? { count: 8, days: 30, seed: 11, fullEmployers: false } : { count: 300, days: 90, seed: 2014, fullEmployers: true });
       console.log(`Household permits: ${permits}`);
     }
+    console.log(`Kandas demo: ${await seedDemoKandas(handle.db, accounts)} applications`);
     console.log("\nDemo accounts (password for all: " + DEMO_PASSWORD + ")");
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(34)} ${u.regions.join(", ")}`);
   }

@@ -1,6 +1,6 @@
 import type { ParameterReader } from "@/lib/rules/parameters";
 import type { ReferenceData } from "@/lib/rules/reference";
-import { addCalendarDays, daysBetween } from "@/lib/rules/dates";
+import { addCalendarDays, addMonthsClamped, daysBetween } from "@/lib/rules/dates";
 import type { DeadlineDefinition } from "./types";
 
 export interface ClockState {
@@ -8,7 +8,14 @@ export interface ClockState {
   clockRemainingDays: number | null;
 }
 
-function addTerm(def: DeadlineDefinition, ref: ReferenceData, from: string, days: number): string {
+/** The due date of a fresh term, in the definition's unit. */
+function addTerm(def: DeadlineDefinition, ref: ReferenceData, from: string, term: number): string {
+  if (def.unit === "calendar_months") return addMonthsClamped(from, term);
+  return addRemaining(def, ref, from, term);
+}
+
+/** The due date when a stopped clock restarts with what was left (kept in days for month terms). */
+function addRemaining(def: DeadlineDefinition, ref: ReferenceData, from: string, days: number): string {
   return def.unit === "working_days" ? ref.calendar.addWorkingDays(from, days) : addCalendarDays(from, days);
 }
 
@@ -33,7 +40,7 @@ export function nextClock(
     return { dueOn: null, clockRemainingDays: left };
   }
   if (def.stoppedIn.includes(fromStatus) && !def.stoppedIn.includes(toStatus) && current.clockRemainingDays !== null) {
-    return { dueOn: addTerm(def, ref, today, current.clockRemainingDays), clockRemainingDays: null };
+    return { dueOn: addRemaining(def, ref, today, current.clockRemainingDays), clockRemainingDays: null };
   }
   if (def.startOn.includes(action) && current.dueOn === null) {
     return { dueOn: addTerm(def, ref, today, params.number(def.termParam, today)), clockRemainingDays: null };

@@ -150,7 +150,8 @@ export interface ActionFormField {
 export interface DeadlineDefinition {
   /** Parameter key holding the term. */
   termParam: string;
-  unit: "calendar_days" | "working_days";
+  /** Months are calendar months (a missing day becomes the month's last); a stopped clock keeps calendar days. */
+  unit: "calendar_days" | "working_days" | "calendar_months";
   /** Actions that start (or restart after a clock stop) the clock. */
   startOn: readonly string[];
   /** States in which the clock is stopped (remaining time is kept). */

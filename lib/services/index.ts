@@ -2,5 +2,7 @@
 import "./temporary-registration/definition";
 import "./household-permit/definition";
 import "./refugee-renewal/definition";
+import "./kandas-status/definition";
+import "./kandas-citizenship/definition";
 
 export * from "./ids";

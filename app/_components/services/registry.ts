@@ -1,9 +1,12 @@
 import "server-only";
-import { HP_SERVICE, RF_SERVICE, TR_SERVICE } from "@/lib/services/ids";
+import { HP_SERVICE, KC_SERVICE, KD_SERVICE, RF_SERVICE, TR_SERVICE } from "@/lib/services/ids";
 import { HouseholdPermitApplicantDetails } from "./household-permit/applicant-details";
 import { HouseholdPermitStaffDetails, householdPermitActionOptions } from "./household-permit/staff-details";
 import { RfApplicantDetails } from "./refugee-renewal/applicant-details";
 import { RfStaffDetails } from "./refugee-renewal/staff-details";
+import { KdApplicantDetails } from "./kandas/applicant-details";
+import { KcDetails } from "./kandas/citizenship-details";
+import { KdStaffDetails, kdActionOptions } from "./kandas/staff-details";
 import { TrApplicantDetails } from "./temporary-registration/applicant-details";
 import { TrStaffDetails, trActionMessageValues } from "./temporary-registration/staff-details";
 import type { ServiceUi } from "./types";
@@ -27,6 +30,8 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     staffFilePath: "/staff/file/household-permit",
   },
   [RF_SERVICE]: { namespace: "rf", StaffDetails: RfStaffDetails, ApplicantDetails: RfApplicantDetails, applyPath: "/apply/refugee-renewal" },
+  [KD_SERVICE]: { namespace: "kd", StaffDetails: KdStaffDetails, actionOptions: kdActionOptions, ApplicantDetails: KdApplicantDetails, applyPath: "/apply/kandas" },
+  [KC_SERVICE]: { namespace: "kd.citizenship", StaffDetails: KcDetails, ApplicantDetails: KcDetails },
 };
 
 export function serviceUi(service: string): ServiceUi | undefined {

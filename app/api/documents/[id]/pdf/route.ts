@@ -14,6 +14,7 @@ import { householdPermitPdf } from "@/app/_components/services/household-permit/
 import { HP_DOCUMENT_TYPE } from "@/lib/services/household-permit/definition";
 import { refugeeCertificateResponse } from "@/app/_components/services/refugee-renewal/certificate-pdf";
 import { RF_CERTIFICATE } from "@/lib/services/refugee-renewal/definition";
+import { isKandasDecision, kandasDecisionPdf } from "@/app/_components/services/kandas/decision-pdf";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
@@ -33,11 +34,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const db = await getDb();
   const found = await getDocumentForViewer(db, viewer, id);
-  if (found?.document.type === RF_CERTIFICATE) return refugeeCertificateResponse(request, db, viewer, found);
-  if (!found || !PDF_TYPES.includes(found.document.type)) return notFound();
-
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
+  if (found?.document.type === RF_CERTIFICATE) return refugeeCertificateResponse(request, db, viewer, found);
+  if (found && isKandasDecision(found.document.type)) return kandasDecisionPdf(db, viewer, request, found, locale, publicOrigin(request));
+  if (!found || !PDF_TYPES.includes(found.document.type)) return notFound();
+
   const { document: doc, case: c } = found;
   const verifyUrl = `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`;
   const pdf = doc.type === HP_DOCUMENT_TYPE ? await householdPermitPdf(db, doc, c, locale, verifyUrl) : await registrationSlipPdf();
