@@ -130,7 +130,7 @@ test("admin: creates a staff account, changes its access, ends its sessions and 
   await expectNoA11yViolations(page, testInfo);
 
   await page.locator("#regions").getByLabel("Almaty", { exact: true }).check();
-  await page.locator("#services").getByRole("checkbox").check();
+  await page.locator("#services-temporary_registration").check();
   await page.getByLabel(admin.users.fields.initialPassword).fill("a long initial password");
   await page.getByRole("button", { name: admin.users.new.submit }).click();
   await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}\?done=created$/);

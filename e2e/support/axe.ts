@@ -21,6 +21,9 @@ export function formatViolations(violations: Violation[]): string {
 
 /** Runs axe-core with the WCAG 2.2 AA rule set on the page as it is now and fails on any violation. */
 export async function expectNoA11yViolations(page: Page, testInfo?: TestInfo, options: A11yOptions = {}): Promise<void> {
+  // After a client-side navigation (e.g. a server action's redirect) Next sets the title a moment
+  // later; wait for it briefly. A page that never gets one is still reported by axe below.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 5000 }).catch(() => {});
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
