@@ -31,6 +31,7 @@ describe("home after sign-in", () => {
   it("sends staff to the staff area and applicants to their applications", () => {
     expect(homePathFor("officer", "ru")).toBe("/ru/staff");
     expect(homePathFor("admin", "kk")).toBe("/kk/staff");
+    expect(homePathFor("quota_planner", "kk")).toBe("/kk/quotas");
     expect(homePathFor("applicant", "en")).toBe("/en/applications");
   });
 });

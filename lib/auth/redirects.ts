@@ -2,6 +2,7 @@ import { STAFF_ROLES } from "./roles";
 
 /** Where someone lands after signing in when no (usable) callbackUrl was given. */
 export function homePathFor(role: string, locale: string): string {
+  if (role === "quota_planner") return `/${locale}/quotas`;
   return STAFF_ROLES.has(role) ? `/${locale}/staff` : `/${locale}/applications`;
 }
 
