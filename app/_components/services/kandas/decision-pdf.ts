@@ -1,9 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
-import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
+import type { CaseSnapshot } from "@/lib/engine/types";
 import type { issuedDocuments } from "@/db/schema";
-import { clientIp } from "@/lib/auth/client-ip";
-import { recordAudit } from "@/lib/dal/audit";
 import { KANDAS_DECISION_TYPES, renderKandasDecision, type KandasDecisionType } from "@/lib/documents/kandas-decision";
 import type { SlipLocale } from "@/lib/documents/registration-slip";
 import { localName } from "@/lib/i18n/names";
@@ -22,16 +20,14 @@ export function isKandasDecision(type: string): type is KandasDecisionType {
 
 /**
  * A kandas status or quota decision as a PDF. The shared document route has already checked that
- * the viewer may see the case; this renders it in the asked language and records the download.
+ * the viewer may see the case and records the download; this renders it in the asked language.
  */
 export async function kandasDecisionPdf(
   db: DbOrTx,
-  viewer: Viewer,
-  request: Request,
   found: { document: typeof issuedDocuments.$inferSelect; case: CaseSnapshot },
   locale: SlipLocale,
-  verifyOrigin: string,
-): Promise<Response> {
+  verifyUrl: string,
+): Promise<Uint8Array> {
   const { document: doc, case: c } = found;
   const content = (doc.content ?? {}) as DecisionContent;
   const ref = await loadReferenceData(db);
@@ -49,26 +45,9 @@ export async function kandasDecisionPdf(
       decidedOn: doc.validFrom,
       validUntil: doc.validUntil,
       issuedAt: doc.issuedAt,
-      verifyUrl: `${verifyOrigin}/${locale}/verify/${doc.verificationToken}`,
+      verifyUrl,
     },
     locale,
   );
-  await recordAudit(db, {
-    viewer,
-    action: "document.download",
-    caseId: c.id,
-    target: doc.id,
-    channel: viewer.kind === "token" ? "api" : "page",
-    ip: clientIp(request.headers),
-    details: { number: doc.number, lang: locale },
-  });
-  return new Response(Buffer.from(pdf), {
-    status: 200,
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${doc.number.replace(/[^A-Za-z0-9._-]/g, "_")}.pdf"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return pdf;
 }

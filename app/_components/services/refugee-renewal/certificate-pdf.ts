@@ -1,16 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { publicOrigin } from "@/app/api/documents/[id]/pdf/origin";
-import { clientIp } from "@/lib/auth/client-ip";
-import { recordAudit } from "@/lib/dal/audit";
 import type { getDocumentForViewer } from "@/lib/dal/cases";
-import type { Viewer } from "@/lib/engine/types";
 import type { SlipLocale } from "@/lib/documents/registration-slip";
 import { localName } from "@/lib/i18n/names";
 import { loadReferenceData } from "@/lib/rules/load";
 import { renderRefugeeCertificate, type RefugeeCertificateInput } from "@/lib/services/refugee-renewal/documents";
-
-const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
 
 interface CertificateContent {
   reference?: string;
@@ -22,12 +16,10 @@ interface CertificateContent {
 type Found = NonNullable<Awaited<ReturnType<typeof getDocumentForViewer>>>;
 
 /**
- * The refugee certificate PDF (kk/ru/en), for the refugee and staff who may see the case; audited.
- * The shared document route hands certificates here.
+ * The refugee certificate PDF (kk/ru/en). The shared document route has checked that the viewer may
+ * see the case and records the download.
  */
-export async function refugeeCertificateResponse(request: Request, db: Db, viewer: Viewer, found: Found): Promise<Response> {
-  const lang = new URL(request.url).searchParams.get("lang");
-  const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
+export async function refugeeCertificatePdf(db: Db, found: Found, locale: SlipLocale, verifyUrl: string): Promise<Uint8Array> {
   const { document: doc, case: c } = found;
   const content = (doc.content ?? {}) as CertificateContent;
   const ref = await loadReferenceData(db);
@@ -45,28 +37,9 @@ export async function refugeeCertificateResponse(request: Request, db: Db, viewe
       validFrom: doc.validFrom,
       validUntil: doc.validUntil,
       issuedAt: doc.issuedAt,
-      verifyUrl: `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`,
+      verifyUrl,
     },
     locale,
   );
-
-  await recordAudit(db, {
-    viewer,
-    action: "document.download",
-    caseId: c.id,
-    target: doc.id,
-    channel: viewer.kind === "token" ? "api" : "page",
-    ip: clientIp(request.headers),
-    details: { number: doc.number, lang: locale },
-  });
-
-  return new Response(Buffer.from(pdf), {
-    status: 200,
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${doc.number.replace(/[^A-Za-z0-9._-]/g, "_")}.pdf"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return pdf;
 }

@@ -12,13 +12,13 @@ import { loadReferenceData } from "@/lib/rules/load";
 import type { TrApplication } from "@/lib/services/temporary-registration/schema";
 import { householdPermitPdf } from "@/app/_components/services/household-permit/permit-pdf";
 import { HP_DOCUMENT_TYPE } from "@/lib/services/household-permit/definition";
-import { refugeeCertificateResponse } from "@/app/_components/services/refugee-renewal/certificate-pdf";
+import { refugeeCertificatePdf } from "@/app/_components/services/refugee-renewal/certificate-pdf";
 import { RF_CERTIFICATE } from "@/lib/services/refugee-renewal/definition";
 import { isKandasDecision, kandasDecisionPdf } from "@/app/_components/services/kandas/decision-pdf";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
-const PDF_TYPES: readonly string[] = ["registration_slip", HP_DOCUMENT_TYPE];
+const PDF_TYPES: readonly string[] = ["registration_slip", HP_DOCUMENT_TYPE, RF_CERTIFICATE];
 
 interface SlipContent {
   address?: TrApplication["address"];
@@ -36,13 +36,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const found = await getDocumentForViewer(db, viewer, id);
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: SlipLocale = LOCALES.find((l) => l === lang) ?? "kk";
-  if (found?.document.type === RF_CERTIFICATE) return refugeeCertificateResponse(request, db, viewer, found);
-  if (found && isKandasDecision(found.document.type)) return kandasDecisionPdf(db, viewer, request, found, locale, publicOrigin(request));
-  if (!found || !PDF_TYPES.includes(found.document.type)) return notFound();
+  if (!found || !(PDF_TYPES.includes(found.document.type) || isKandasDecision(found.document.type))) return notFound();
 
   const { document: doc, case: c } = found;
   const verifyUrl = `${publicOrigin(request)}/${locale}/verify/${doc.verificationToken}`;
-  const pdf = doc.type === HP_DOCUMENT_TYPE ? await householdPermitPdf(db, doc, c, locale, verifyUrl) : await registrationSlipPdf();
+  // Each service renders its own documents; the access check, the audit and the answer are shared.
+  const pdf =
+    doc.type === HP_DOCUMENT_TYPE
+      ? await householdPermitPdf(db, doc, c, locale, verifyUrl)
+      : doc.type === RF_CERTIFICATE
+        ? await refugeeCertificatePdf(db, found, locale, verifyUrl)
+        : isKandasDecision(doc.type)
+          ? await kandasDecisionPdf(db, found, locale, verifyUrl)
+          : await registrationSlipPdf();
   // The slip needs its own look-ups (purpose and address names); the permit has its own renderer.
   async function registrationSlipPdf(): Promise<Uint8Array> {
     const app = c.data as unknown as TrApplication;
