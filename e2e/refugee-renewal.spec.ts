@@ -52,6 +52,28 @@ async function apply(page: Page, testInfo: TestInfo): Promise<string> {
   return reference!;
 }
 
+/** The officer returns the application; the refugee corrects it from the status page, everything filed already filled in. */
+async function returnAndCorrect(officer: Page, refugee: Page, reference: string, testInfo: TestInfo): Promise<void> {
+  await officer.goto(`/${LOCALE}/staff/cases/${reference}`);
+  const back = actionForm(officer, "return_for_correction");
+  await back.getByLabel(rf.staffActions.return_for_correction.fields.reason.label).fill("Please give the flat number of your new address.");
+  await back.getByRole("button", { name: rf.staffActions.return_for_correction.submit }).click();
+  await expect(staffStatus(officer)).toHaveText(rf.status.returned_for_correction);
+
+  await refugee.goto(`/${LOCALE}/applications/${reference}`);
+  await refugee.getByTestId("rf-correct-link").click();
+  await expect(refugee.getByRole("heading", { level: 1 })).toHaveText(rf.apply.correctTitle.replace("{reference}", reference));
+  await expect(refugee.getByTestId("rf-correction-request")).toContainText("flat number");
+  const form = refugee.getByTestId("rf-renewal-form");
+  await expect(form.getByLabel(rf.apply.fields.street, { exact: true })).toHaveValue("Tole bi street");
+  await expectNoA11yViolations(refugee, testInfo);
+  await form.getByLabel(rf.apply.fields.flat, { exact: true }).fill("12");
+  await form.getByRole("button", { name: rf.apply.correctSubmit }).click();
+  await expect(refugee.getByText(rf.statusPage.done.resubmitted)).toBeVisible();
+  await expect(refugee.getByTestId("case-status")).toHaveText(rf.status.submitted);
+  await expectNoA11yViolations(refugee, testInfo);
+}
+
 /** The officer reviews and prepares the file with the country-of-origin assessment, then sends it on. */
 async function prepare(page: Page, reference: string, situation: "unchanged" | "changed", testInfo: TestInfo): Promise<void> {
   await page.goto(`/${LOCALE}/staff/cases/${reference}`);
@@ -86,7 +108,7 @@ async function vote(page: Page, reference: string, decision: "extend" | "refuse"
   await expectNoA11yViolations(page, testInfo);
 }
 
-test("reminder → online application → assessment → two commission members extend → certificate issued and verified", async ({ browser, baseURL }, testInfo) => {
+test("reminder → online application → returned and corrected → assessment → two commission members extend → certificate issued and verified", async ({ browser, baseURL }, testInfo) => {
   const refugee = await as(browser, baseURL, REFUGEE);
   await refugee.getByTestId("nav-notifications").click();
   await expect(refugee.getByRole("heading", { level: 1 })).toHaveText(common.notificationsPage.title);
@@ -102,6 +124,7 @@ test("reminder → online application → assessment → two commission members 
   const reference = await apply(refugee, testInfo);
 
   const officer = await as(browser, baseURL, OFFICER);
+  await returnAndCorrect(officer, refugee, reference, testInfo);
   await prepare(officer, reference, "unchanged", testInfo);
 
   const member1 = await as(browser, baseURL, MEMBER_1);

@@ -19,6 +19,7 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     actionMessageValues: trActionMessageValues,
     ApplicantDetails: TrApplicantDetails,
     applyPath: "/apply/temporary-registration",
+    correctPath: (reference) => `/applications/${reference}/correct`,
     staffFilePath: "/staff/file/temporary-registration",
   },
   [HP_SERVICE]: {
@@ -29,8 +30,21 @@ const SERVICE_UI: Record<string, ServiceUi> = {
     applyPath: "/apply/household-permit",
     staffFilePath: "/staff/file/household-permit",
   },
-  [RF_SERVICE]: { namespace: "rf", StaffDetails: RfStaffDetails, ApplicantDetails: RfApplicantDetails, applyPath: "/apply/refugee-renewal" },
-  [KD_SERVICE]: { namespace: "kd", StaffDetails: KdStaffDetails, actionOptions: kdActionOptions, ApplicantDetails: KdApplicantDetails, applyPath: "/apply/kandas" },
+  [RF_SERVICE]: {
+    namespace: "rf",
+    StaffDetails: RfStaffDetails,
+    ApplicantDetails: RfApplicantDetails,
+    applyPath: "/apply/refugee-renewal",
+    correctPath: (reference) => `/apply/refugee-renewal/correct/${reference}`,
+  },
+  [KD_SERVICE]: {
+    namespace: "kd",
+    StaffDetails: KdStaffDetails,
+    actionOptions: kdActionOptions,
+    ApplicantDetails: KdApplicantDetails,
+    applyPath: "/apply/kandas",
+    correctPath: (reference) => `/apply/kandas/correct/${reference}`,
+  },
   [KC_SERVICE]: { namespace: "kd.citizenship", StaffDetails: KcDetails, ApplicantDetails: KcDetails },
 };
 

@@ -37,6 +37,8 @@ export interface ServiceUi {
   ApplicantDetails: ComponentType<CaseViewProps>;
   /** Where an applicant starts a new application (locale-less path), if the service takes online applications. */
   applyPath?: string;
+  /** Where the applicant corrects an application returned to them (locale-less path). */
+  correctPath?: (reference: string) => string;
   /** Where a clerk files for a walk-in applicant (locale-less path), if front offices take this service. */
   staffFilePath?: string;
 }

@@ -65,7 +65,8 @@ export default async function MyApplicationsPage({ params }: { params: Params })
           </thead>
           <tbody>
             {cases.map((c) => {
-              const ns = serviceUi(c.service)?.namespace ?? "applicant";
+              const ui = serviceUi(c.service);
+              const ns = ui?.namespace ?? "applicant";
               return (
                 <tr key={c.id}>
                   <th scope="row">
@@ -77,8 +78,8 @@ export default async function MyApplicationsPage({ params }: { params: Params })
                   </td>
                   <td>{dateColumn(c.dueOn, c.data)}</td>
                   <td>
-                    {c.status === "returned_for_correction" && c.service === "temporary_registration" ? (
-                      <Link href={`/applications/${c.reference}/correct`}>{label(`${ns}.my.todo.returned_for_correction`, "")}</Link>
+                    {c.status === "returned_for_correction" && ui?.correctPath ? (
+                      <Link href={ui.correctPath(c.reference)}>{label(`${ns}.my.todo.returned_for_correction`, label("applicant.my.correct", ""))}</Link>
                     ) : (
                       label(`${ns}.my.todo.${c.status}`, "")
                     )}

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { formatCivilDate } from "@/app/_components/dates";
 import { fileRefugeeComplaint } from "@/app/[locale]/(applicant)/apply/refugee-renewal/actions";
+import { Link } from "@/lib/i18n/navigation";
 import { loadParameters } from "@/lib/rules/load";
 import type { RfCaseData } from "@/lib/services/refugee-renewal/definition";
 import { RF_FLAGS, rf08Protected, rf09ComplaintDeadline } from "@/lib/services/refugee-renewal/rules";
@@ -30,6 +31,17 @@ export async function RfApplicantDetails({ detail, locale }: CaseViewProps) {
       ) : null}
       {data.newTerm && (c.status === "extended" || c.status === "certificate_issued") ? (
         <p data-testid="rf-new-term">{t("extended", { from: date(data.newTerm.startsOn), until: date(data.newTerm.endsOn) })}</p>
+      ) : null}
+      {detail.actions.includes("resubmit") ? (
+        <section aria-labelledby="rf-correct-title" className="notice notice--warning">
+          <h2 id="rf-correct-title">{t("correctTitle")}</h2>
+          <p>{t("correctHint")}</p>
+          <p>
+            <Link href={`/apply/refugee-renewal/correct/${c.reference}`} className="button" data-testid="rf-correct-link">
+              {t("correctLink")}
+            </Link>
+          </p>
+        </section>
       ) : null}
       {refusal ? (
         <section aria-labelledby="rf-refusal-title">

@@ -64,6 +64,35 @@ export function parseFiling(form: Post): ParsedFiling {
   };
 }
 
+/** What a filed application puts back into the form, to correct it (the inverse of parseFiling). */
+export function formDefaultsOf(data: Omit<RfApplicationInput, "status">): { defaults: Record<string, string>; removed: string[] } {
+  const defaults: Record<string, string> = {
+    "identity.type": data.identity.type,
+    "identity.number": data.identity.number,
+    "identity.expiresOn": data.identity.expiresOn ?? "",
+    "address.region": data.address.region,
+    "address.city": data.address.city,
+    "address.street": data.address.street,
+    "address.building": data.address.building,
+    "address.flat": data.address.flat ?? "",
+    "address.phone": data.address.phone,
+    statement: data.statement,
+    newEvidence: data.newEvidence ?? "",
+  };
+  const removed: string[] = [];
+  let slot = 0;
+  for (const change of data.familyChanges ?? []) {
+    if (change.change === "remove") {
+      removed.push(change.statusId);
+      defaults[`removeReason.${change.statusId}`] = change.reason;
+    } else if (slot < ADD_SLOTS) {
+      for (const f of ADD_FIELDS) defaults[`add.${slot}.${f}`] = String(change[f] ?? "");
+      slot++;
+    }
+  }
+  return { defaults, removed };
+}
+
 /** The form field an engine issue path points at. */
 export function formFieldOf(path: readonly (string | number)[], changeFields: readonly string[]): string {
   if (path[0] === "familyChanges" && typeof path[1] === "number") {

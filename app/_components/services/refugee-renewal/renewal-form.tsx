@@ -41,12 +41,14 @@ export function RenewalForm(props: {
   options: { documentTypes: Option[]; regions: Option[]; relations: Option[]; sexes: Option[] };
   dependants: Dependant[];
   defaults: Record<string, string>;
+  /** Dependants already marked as leaving (when correcting a filed application). */
+  defaultRemoved?: readonly string[];
 }) {
   const { text, options } = props;
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
   const value = (name: string) => valueOf(state, name, props.defaults[name] ?? "");
   const error = (name: string) => state.fieldErrors[name];
-  const removed = listOf(state, "remove");
+  const removed = listOf(state, "remove", props.defaultRemoved);
   const field = (name: string, label: string, extra: { type?: string; autoComplete?: string; hint?: string } = {}) => (
     <TextField id={fieldId(name)} name={name} label={label} hint={extra.hint} type={extra.type} autoComplete={extra.autoComplete} defaultValue={value(name)} error={error(name)} />
   );

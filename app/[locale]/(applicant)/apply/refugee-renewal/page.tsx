@@ -7,10 +7,10 @@ import { RenewalForm } from "@/app/_components/services/refugee-renewal/renewal-
 import { myRefugeeFamily } from "@/lib/dal/refugee-renewal";
 import { Link } from "@/lib/i18n/navigation";
 import { localName } from "@/lib/i18n/names";
+import { renewalFormSetup } from "./form-setup";
 import { addCalendarDays, todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { rf05FilingWindow, rf05IsLate } from "@/lib/services/refugee-renewal/rules";
-import { RF_DOCUMENT_TYPES, RF_RELATIONS, SEXES } from "@/lib/services/refugee-renewal/schema";
 import { pageLocale, requireApplicant } from "../../_lib/guard";
 import { fileRefugeeRenewal } from "./actions";
 
@@ -100,26 +100,7 @@ export default async function ApplyRefugeeRenewalPage({ params, searchParams }: 
     );
   }
 
-  const text = {
-    errorSummary: t("errorSummary"),
-    identity: t("sections.identity"),
-    address: t("sections.address"),
-    family: t("sections.family"),
-    familyHint: t("familyHint"),
-    remove: t.raw("remove") as string,
-    removeReason: t.raw("removeReason") as string,
-    addTitle: t.raw("addTitle") as string,
-    addHint: t("addHint"),
-    statementTitle: t("sections.statement"),
-    submit: t("submit"),
-    submitting: t("submitting"),
-    choose: t("choose"),
-    fields: Object.fromEntries(
-      ["documentType", "documentNumber", "expiresOn", "region", "city", "street", "building", "flat", "phone", "statement", "newEvidence", "add_surname", "add_givenNames", "add_birthDate", "add_sex", "add_relation", "add_documentType", "add_documentNumber"].map((k) => [k, t(`fields.${k}`)]),
-    ),
-    hints: { expiresOn: t("hints.expiresOn"), statement: t("hints.statement"), newEvidence: t("hints.newEvidence") },
-  };
-
+  const setup = renewalFormSetup({ t, tRf, ref, locale, today, members });
   return (
     <>
       <h1>{t("title")}</h1>
@@ -137,14 +118,7 @@ export default async function ApplyRefugeeRenewalPage({ params, searchParams }: 
           <RenewalForm
             locale={locale}
             action={fileRefugeeRenewal}
-            text={text}
-            options={{
-              documentTypes: RF_DOCUMENT_TYPES.map((v) => ({ value: v, label: tRf(`documentTypes.${v}`) })),
-              regions: ref.regions(today).map((r) => ({ value: r.code, label: localName(r, locale) })),
-              relations: RF_RELATIONS.map((v) => ({ value: v, label: tRf(`relations.${v}`) })),
-              sexes: SEXES.map((v) => ({ value: v, label: t(`sexes.${v}`) })),
-            }}
-            dependants={members.filter((m) => m.relation !== "principal" && m.state === "active").map((m) => ({ statusId: m.id, name: `${m.person.surname} ${m.person.givenNames}`, relation: tRf(`relations.${m.relation}`) }))}
+            {...setup}
             defaults={{ "identity.type": "refugee_certificate", "identity.number": principal.certificateNumber, "address.region": principal.region }}
           />
         </>
