@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import hp from "../lib/i18n/messages/en/hp.json" with { type: "json" };
 import hpKk from "../lib/i18n/messages/kk/hp.json" with { type: "json" };
 import publicMessages from "../lib/i18n/messages/en/public.json" with { type: "json" };
@@ -141,7 +142,9 @@ test("an immigrant applies online, the officer approves, the fee is paid, the pe
   const employerContext = await browser.newContext({ baseURL });
   const employer = await employerContext.newPage();
   await signIn(employer, EMPLOYER.email, undefined, "en");
-  await employer.goto("/en/employer");
+  // A householder with a verified IIN finds the page from the site's navigation.
+  await employer.getByRole("link", { name: common.nav.employer }).click();
+  await expect(employer).toHaveURL(/\/en\/employer$/);
   await expect(employer.getByTestId("hp-places")).toHaveText("4 of 5 places used");
   await expect(employer.getByTestId("hp-workers")).toContainText("TOSHMATOV BOBUR");
   await expectNoA11yViolations(employer, testInfo);

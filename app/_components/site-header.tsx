@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/db";
+import { isHouseholder } from "@/lib/dal/household-permits";
 import { unreadNotificationCount } from "@/lib/dal/notifications";
 import { currentSessionSecondsLeft, getViewer } from "@/lib/dal/viewer";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -19,6 +20,7 @@ export async function SiteHeader() {
   const labels = { kk: "Қазақша", ru: "Русский", en: "English" };
   const secondsLeft = viewer?.sessionId ? await currentSessionSecondsLeft({ extend: false }) : null;
   const unread = viewer?.role === "applicant" ? await unreadNotificationCount(await getDb(), viewer) : 0;
+  const householder = viewer?.role === "applicant" ? await isHouseholder(await getDb(), viewer) : false;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -33,6 +35,11 @@ export async function SiteHeader() {
             {viewer && viewer.role === "applicant" ? (
               <li>
                 <Link href="/applications">{t("nav.myApplications")}</Link>
+              </li>
+            ) : null}
+            {householder ? (
+              <li>
+                <Link href="/employer">{t("nav.employer")}</Link>
               </li>
             ) : null}
             {viewer && viewer.role === "applicant" ? (

@@ -137,6 +137,11 @@ async function viewerIin(db: DbOrTx, viewer: Viewer): Promise<string | null> {
   return row?.iin ?? null;
 }
 
+/** Whether the signed-in applicant is a householder with a verified IIN, who has the employer's page. */
+export async function isHouseholder(db: DbOrTx, viewer: Viewer): Promise<boolean> {
+  return (await viewerIin(db, viewer)) !== null;
+}
+
 /** The workers linked to the signed-in householder's verified IIN (users.iin), and the places used. */
 export async function employerView(db: DbOrTx, viewer: Viewer): Promise<EmployerView> {
   const params = await loadParameters(db);
