@@ -34,12 +34,13 @@ export async function openDb(options: { url?: string; pgliteDir?: string } = {})
   }
   const dir = options.pgliteDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (!dir.startsWith("memory://")) {
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 
