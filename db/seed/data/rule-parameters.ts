@@ -111,6 +111,13 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     description: "An officer's hold on a case lapses after this many minutes without an action on it; then anyone may claim it.",
     source: "issue 6 (assignment as a lease); proposal [INF]",
   },
+  {
+    key: "deadline_warning_working_days",
+    value: 2,
+    effectiveFrom: SINCE_ALWAYS,
+    description: "A case is due soon when its statutory date is at most this many working days away; it then shows in the Due soon queue and warns officer, supervisor and applicant.",
+    source: "issue 6 (warning and overdue states); proposal [INF]",
+  },
   ...HP_RULE_PARAMETERS,
   ...REFUGEE_RENEWAL_PARAMETERS,
   ...KANDAS_PARAMETERS,
