@@ -43,6 +43,7 @@ import {
   type HpApplication,
 } from "./schema";
 import "./jobs";
+import { carryRegistrationsToPermitEnd } from "./registration-link";
 
 export { HP_SERVICE };
 export const HP_ISSUING_BODY = "migration_police_mia";
@@ -141,6 +142,7 @@ async function issuePermitDocument(ctx: EffectContext<unknown>, permit: PermitTe
     at: ctx.now,
   });
   await scheduleJob(ctx.tx, { kind: "hp_permit_end", caseId: ctx.next.id, runAt: midnightAfter(permit.validUntil) });
+  await carryRegistrationsToPermitEnd(ctx, permit.validUntil);
 }
 
 async function endPermit(ctx: EffectContext<unknown>, reason: string): Promise<void> {
