@@ -29,6 +29,7 @@ import {
 } from "./schema";
 
 import { TR_SERVICE } from "../ids";
+import { passportHolderParty } from "../parties";
 
 export { TR_SERVICE };
 export const TR_ISSUING_BODY = "migration_service_mia";
@@ -122,24 +123,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
     clearedIn: ["registered", "refused", "withdrawn", "expired", "closed"],
   },
   parties: (data) => [
-    {
-      role: "applicant",
-      person: {
-        surname: data.person.surname,
-        givenNames: data.person.givenNames,
-        surnameCyrillic: data.person.surnameCyrillic ?? null,
-        givenNamesCyrillic: data.person.givenNamesCyrillic ?? null,
-        birthDate: data.person.birthDate,
-        sex: data.person.sex,
-        citizenship: data.person.citizenship,
-        document: {
-          type: `passport_${data.passport.passportType}`,
-          number: data.passport.passportNumber,
-          issuingCountry: data.person.citizenship,
-          expiresOn: data.passport.passportExpiresOn,
-        },
-      },
-    },
+    passportHolderParty(data.person, data.passport),
     {
       role: "host",
       details: { kind: data.host.kind, identifier: data.host.identifier, name: data.host.name, phone: data.host.phone },
