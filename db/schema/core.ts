@@ -211,6 +211,12 @@ export const cases = pgTable(
     clockRemainingDays: integer("clock_remaining_days"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /**
+     * Whether the last decision fell on or before the due date running at that moment (null: no
+     * statutory clock was running, e.g. a refugee renewal, whose only term is the certificate's).
+     * The due date is cleared by the decision itself, so it is kept here for the dashboards.
+     */
+    decidedWithinTerm: boolean("decided_within_term"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -219,6 +225,8 @@ export const cases = pgTable(
     index("cases_queue").on(t.service, t.region, t.status, t.dueOn),
     index("cases_owner").on(t.ownerId, t.createdAt),
     index("cases_assignee").on(t.assigneeId, t.status),
+    // Dashboards and reports: decisions in a period, per service and region.
+    index("cases_decided").on(t.service, t.region, t.decidedAt),
   ],
 );
 
