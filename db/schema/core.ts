@@ -227,6 +227,8 @@ export const cases = pgTable(
     index("cases_assignee").on(t.assigneeId, t.status),
     // Dashboards and reports: decisions in a period, per service and region.
     index("cases_decided").on(t.service, t.region, t.decidedAt),
+    // The offences report: registrations flagged for overstay (TR-08), a small share of all cases.
+    index("cases_overstay").on(t.service, t.region).where(sql`'overstay' = any(${t.flags})`),
   ],
 );
 
@@ -308,7 +310,11 @@ export const decisions = pgTable(
     decidedAt: createdAt(),
     issuingBody: text("issuing_body").notNull(),
   },
-  (t) => [index("decisions_case").on(t.caseId)],
+  (t) => [
+    index("decisions_case").on(t.caseId),
+    // Dashboards and reports: decisions of one kind in a period (refusals, registrations, renewals).
+    index("decisions_outcome_decided").on(t.outcome, t.decidedAt),
+  ],
 );
 
 export const issuedDocuments = pgTable(
@@ -329,7 +335,11 @@ export const issuedDocuments = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revocationReason: text("revocation_reason"),
   },
-  (t) => [index("issued_documents_case").on(t.caseId)],
+  (t) => [
+    index("issued_documents_case").on(t.caseId),
+    // Reports: documents of one type issued in a period (permits issued, S-03).
+    index("issued_documents_type_issued").on(t.type, t.issuedAt),
+  ],
 );
 
 /** Per service and year, the last case reference number handed out. */
