@@ -68,10 +68,3 @@ export function filterQuery(filter: ReportFilter, extra: Record<string, string> 
 export function periodBounds(filter: Pick<ReportFilter, "from" | "to">): { start: Date; end: Date } {
   return { start: new Date(`${filter.from}-01T00:00:00+05:00`), end: new Date(`${shiftMonth(filter.to, 1)}-01T00:00:00+05:00`) };
 }
-
-/** Every month of the period, in order. */
-export function monthsOf(filter: Pick<ReportFilter, "from" | "to">): string[] {
-  const out: string[] = [];
-  for (let m = filter.from; m <= filter.to; m = shiftMonth(m, 1)) out.push(m);
-  return out;
-}

@@ -20,7 +20,7 @@ export interface ChartRow {
 const FILLS = ["#1d4e89", "#a13d00", "#2b6a2e", "#5b3a8c", "#6b5200"] as const;
 const PATTERNS = ["solid", "diagonal", "dots", "cross", "vertical"] as const;
 
-export function patternId(chartId: string, index: number): string {
+function patternId(chartId: string, index: number): string {
   return `${chartId}-p${index}`;
 }
 
@@ -55,11 +55,13 @@ export function Swatch({ chartId, index }: { chartId: string; index: number }) {
   );
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
+const WIDTH = 760;
+const LABEL_WIDTH = 280;
 const VALUE_SPACE = 56;
-const BAR = 16;
-const GAP = 10;
+const BAR = 18;
+const GAP = 12;
+/** Longer row labels are cut in the drawing; the table beside it has them in full. */
+const LABEL_CHARS = 36;
 
 /**
  * Horizontal bars: one group per row; "grouped" draws one bar per series, "stacked" one bar whose
@@ -101,8 +103,8 @@ export function BarChart({
         let offset = 0;
         return (
           <g key={r}>
-            <text x={LABEL_WIDTH - 8} y={labelY} textAnchor="end" fontSize="13" fill="#0b0c0c">
-              {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
+            <text x={LABEL_WIDTH - 8} y={labelY} textAnchor="end" fontSize="14" fill="#0b0c0c">
+              {row.label.length > LABEL_CHARS ? `${row.label.slice(0, LABEL_CHARS - 1)}…` : row.label}
             </text>
             {row.values.map((v, s) => {
               const w = scale(v);
@@ -113,7 +115,7 @@ export function BarChart({
                 <g key={s}>
                   {w > 0 ? <rect x={x} y={y} width={w} height={BAR - 2} fill={`url(#${patternId(id, s)})`} stroke={FILLS[s % FILLS.length]} strokeWidth="1.5" /> : null}
                   {mode === "grouped" ? (
-                    <text x={LABEL_WIDTH + w + 4} y={y + BAR - 4} fontSize="12" fill="#0b0c0c">
+                    <text x={LABEL_WIDTH + w + 4} y={y + BAR - 4} fontSize="13" fill="#0b0c0c">
                       {format(v)}
                     </text>
                   ) : null}
@@ -121,7 +123,7 @@ export function BarChart({
               );
             })}
             {mode === "stacked" ? (
-              <text x={LABEL_WIDTH + offset + 4} y={top + BAR - 4} fontSize="12" fill="#0b0c0c">
+              <text x={LABEL_WIDTH + offset + 4} y={top + BAR - 4} fontSize="13" fill="#0b0c0c">
                 {format(totals[r]!)}
               </text>
             ) : null}

@@ -89,7 +89,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </ul>
       </section>
 
-      <div className={styles.figures}>
+      <div>
         <ChartFigure
           id="chart-teams"
           caption={t("teams.caption")}
