@@ -211,6 +211,12 @@ export const cases = pgTable(
     clockRemainingDays: integer("clock_remaining_days"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /**
+     * Whether the last decision fell on or before the due date running at that moment (null: no
+     * statutory clock was running, e.g. a refugee renewal, whose only term is the certificate's).
+     * The due date is cleared by the decision itself, so it is kept here for the dashboards.
+     */
+    decidedWithinTerm: boolean("decided_within_term"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -219,6 +225,10 @@ export const cases = pgTable(
     index("cases_queue").on(t.service, t.region, t.status, t.dueOn),
     index("cases_owner").on(t.ownerId, t.createdAt),
     index("cases_assignee").on(t.assigneeId, t.status),
+    // Dashboards and reports: decisions in a period, per service and region.
+    index("cases_decided").on(t.service, t.region, t.decidedAt),
+    // The offences report: registrations flagged for overstay (TR-08), a small share of all cases.
+    index("cases_overstay").on(t.service, t.region).where(sql`'overstay' = any(${t.flags})`),
   ],
 );
 
@@ -300,7 +310,11 @@ export const decisions = pgTable(
     decidedAt: createdAt(),
     issuingBody: text("issuing_body").notNull(),
   },
-  (t) => [index("decisions_case").on(t.caseId)],
+  (t) => [
+    index("decisions_case").on(t.caseId),
+    // Dashboards and reports: decisions of one kind in a period (refusals, registrations, renewals).
+    index("decisions_outcome_decided").on(t.outcome, t.decidedAt),
+  ],
 );
 
 export const issuedDocuments = pgTable(
@@ -321,7 +335,11 @@ export const issuedDocuments = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revocationReason: text("revocation_reason"),
   },
-  (t) => [index("issued_documents_case").on(t.caseId)],
+  (t) => [
+    index("issued_documents_case").on(t.caseId),
+    // Reports: documents of one type issued in a period (permits issued, S-03).
+    index("issued_documents_type_issued").on(t.type, t.issuedAt),
+  ],
 );
 
 /** Per service and year, the last case reference number handed out. */

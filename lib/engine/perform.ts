@@ -80,6 +80,7 @@ export async function performInTx(
   if (violations.length) return { ok: false, error: "rule_violation", violations };
 
   const toStatus = typeof action.to === "function" ? action.to(ctx) : action.to;
+  const decides = typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides === true;
   const patch = action.patch?.(ctx) ?? {};
   const clock = nextClock(service.deadline, {
     action: actionName,
@@ -101,7 +102,9 @@ export async function performInTx(
       dueOn: clock.dueOn,
       clockRemainingDays: clock.clockRemainingDays,
       submittedAt: actionName === "submit" && !current.submittedAt ? now : current.submittedAt,
-      decidedAt: (typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides) ? now : current.decidedAt,
+      decidedAt: decides ? now : current.decidedAt,
+      // Dashboards: the decision met the statutory term (the due date is cleared by the decision itself).
+      decidedWithinTerm: decides && current.dueOn ? today <= current.dueOn : sql`${cases.decidedWithinTerm}`,
       // Acting on a case one holds keeps the hold.
       leaseExpiresAt: current.assigneeId && current.assigneeId === viewer.userId ? leaseUntil(params, now) : current.leaseExpiresAt,
       version: sql`${cases.version} + 1`,

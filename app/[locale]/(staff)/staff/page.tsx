@@ -6,6 +6,7 @@ import { CASEWORK_ROLES, requireStaffViewer } from "@/app/_components/staff/requ
 import styles from "@/app/_components/staff/staff.module.css";
 import { queueStats, type QueueCounts } from "@/lib/dal/queue-stats";
 import { mayReadRefugeeLists } from "@/lib/dal/refugee-renewal";
+import { reportScope } from "@/lib/dal/reports/scope";
 import { Link } from "@/lib/i18n/navigation";
 import { allServiceUis } from "@/app/_components/services/registry";
 import { todayInKazakhstan } from "@/lib/rules/dates";
@@ -39,7 +40,7 @@ export default async function StaffHomePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requireStaffViewer(locale, `/${locale}/staff`, [...CASEWORK_ROLES, "admin"]);
-  const [t, tRoles, tRoot] = await Promise.all([getTranslations("staff.landing"), getTranslations("staff.roles"), getTranslations()]);
+  const [t, tRoles, tRoot, tReports] = await Promise.all([getTranslations("staff.landing"), getTranslations("staff.roles"), getTranslations(), getTranslations("reports.landing")]);
 
   const intro = <p className="lead">{t("signedInAs", { name: viewer.displayName, role: tRoles(viewer.role) })}</p>;
 
@@ -95,6 +96,25 @@ export default async function StaffHomePage({ params }: Props) {
           </Link>
         </p>
       </section>
+
+      {reportScope(viewer) ? (
+        <section className="card" aria-labelledby="dashboard-title">
+          <h2 id="dashboard-title">{tReports("title")}</h2>
+          <p>{tReports("body")}</p>
+          <ul className="link-list">
+            <li>
+              <Link href="/staff/dashboard" className="button" data-testid="nav-dashboard">
+                {tReports("dashboard")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/staff/reports" className="button button--secondary">
+                {tReports("reports")}
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
 
       {mayReadRefugeeLists(viewer) ? (
         <section className="card" aria-labelledby="refugee-lists-title">
