@@ -13,6 +13,7 @@ import type { ParameterReader } from "@/lib/rules/parameters";
 import { nameKey } from "@/lib/rules/name-key";
 import { normaliseNumber } from "@/lib/engine/search-keys";
 import { allServices } from "@/lib/engine/registry";
+import type { QueueSort, QueueView } from "./queue-options";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import "@/lib/services";
 import { leaseIsLive } from "@/lib/engine/assign";
@@ -22,14 +23,7 @@ import { leaseIsLive } from "@/lib/engine/assign";
 const STAFF = new Set(["clerk", "officer", "supervisor", "auditor"]);
 export const isStaff = (viewer: Viewer) => STAFF.has(viewer.role);
 
-/** The work lists of the queue page; every one is a set of conditions on cases (see listQueue). */
-export const QUEUE_VIEWS = ["all", "mine", "unassigned", "team", "overdue", "due_soon", "waiting"] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
-/** "due": earliest due date first, cases without one last (default); "filed": newest filed first. */
-export const QUEUE_SORTS = ["due", "filed"] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-/** The flags the queue filters by; services set them (late filing, duplicate check, overstay sweep, protection). */
-export const QUEUE_FLAGS = ["late_filing", "potential_duplicate", "overstay", "protected_person"] as const;
+export { QUEUE_FLAGS, QUEUE_SORTS, QUEUE_VIEWS, type QueueSort, type QueueView } from "./queue-options";
 
 /**
  * What the queue shows: every field narrows the cases the viewer may see (visibility is always

@@ -113,7 +113,8 @@ describe.each(TEST_ENGINES)("work queue views, filters and search on %s", (engin
 
     beforeAll(async () => {
       await t.db.update(cases).set({ dueOn: null, clockRemainingDays: null, assigneeId: null, leaseExpiresAt: null });
-      [mine, others, free, lapsing, overdue, soon, later, waiting, closed] = await Promise.all(Array.from({ length: 9 }, () => fileCase({ person: { surname: "VIEWCASE", givenNames: "ANNA" } }))) as CaseSnapshot[];
+      const made = await Promise.all(Array.from({ length: 9 }, () => fileCase({ person: { surname: "VIEWCASE", givenNames: "ANNA" } })));
+      [mine, others, free, lapsing, overdue, soon, later, waiting, closed] = made as [CaseSnapshot, CaseSnapshot, CaseSnapshot, CaseSnapshot, CaseSnapshot, CaseSnapshot, CaseSnapshot, CaseSnapshot, CaseSnapshot];
       await t.db.update(cases).set({ dueOn: null });
       const claim = async (v: Viewer, c: CaseSnapshot, when: Date) => {
         const r = await claimCase(t.db, v, c.id, c.version, when);
