@@ -149,7 +149,8 @@ function searchCondition(q: string): SQL | undefined {
   const ref = parseCaseReference(term);
   if (ref.ok) return eq(cases.reference, ref.reference);
   const compact = normaliseNumber(term);
-  const key = nameKey(term);
+  // Names have no digits: "FA1234567" is a document number, and its letters alone would match every "Fa…" name.
+  const key = /\d/.test(term) ? "" : nameKey(term);
   return or(
     // Document numbers and IIN/BINs: exact (GIN on search_numbers).
     arrayContains(cases.searchNumbers, [compact]),

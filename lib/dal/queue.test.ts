@@ -84,6 +84,11 @@ describe.each(TEST_ENGINES)("work queue views, filters and search on %s", (engin
     expect(await refs(officer, { q: c.reference })).toEqual([c.reference]);
     expect(await refs(officer, { q: c.reference.slice(3, 14) })).toEqual([c.reference]);
     expect(await refs(officer, { q: `fa ${passport}` })).toEqual([c.reference]);
+    // The letters of a document number are not read as a name.
+    const number = `FA${passport}`;
+    const fatima = await fileCase({ person: { surname: "FAIZULLAEVA", givenNames: "FATIMA" } });
+    expect(await refs(officer, { q: number })).toEqual([c.reference]);
+    expect(await refs(officer, { q: "Fatima" })).toEqual([fatima.reference]);
     const byHostIin = await refs(officer, { q: "850412300016" });
     expect(byHostIin).toContain(c.reference);
     expect(await refs(astana, { q: c.reference })).toEqual([]);
