@@ -70,8 +70,6 @@ export interface QueueFilter {
    * consistent picture and tests can move time.
    */
   now?: Date;
-  /** @deprecated kept for existing callers: "me" is view "mine", "none" is view "unassigned". */
-  assignee?: "me" | "none";
 }
 
 export interface QueueRow {
@@ -198,7 +196,7 @@ export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter)
   const limit = Math.min(Math.max(filter.limit ?? 25, 1), 100);
   const now = filter.now ?? new Date();
   const today = filter.today ?? todayInKazakhstan(now);
-  const view: QueueView = filter.view ?? (filter.assignee === "me" ? "mine" : filter.assignee === "none" ? "unassigned" : "all");
+  const view: QueueView = filter.view ?? "all";
   const sort: QueueSort = filter.sort ?? "due";
   let soonUntil = filter.dueSoonUntil;
   if (view === "due_soon" && !soonUntil) {
