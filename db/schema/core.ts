@@ -220,6 +220,13 @@ export const cases = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Queue search, kept by the engine from the case data (lib/engine/search-keys.ts): the name keys
+     * of every person on the case (nameKey(), so Cyrillic, Kazakh and Latin spellings meet) and the
+     * document numbers and IIN/BINs. Null until computed (rows older than the column, see backfill).
+     */
+    searchNames: text("search_names"),
+    searchNumbers: text("search_numbers").array(),
   },
   (t) => [
     index("cases_queue").on(t.service, t.region, t.status, t.dueOn),
@@ -229,6 +236,17 @@ export const cases = pgTable(
     index("cases_decided").on(t.service, t.region, t.decidedAt),
     // The offences report: registrations flagged for overstay (TR-08), a small share of all cases.
     index("cases_overstay").on(t.service, t.region).where(sql`'overstay' = any(${t.flags})`),
+    // The queue's orders (earliest due first; newest filed first) and the views' ranges.
+    index("cases_due_order").on(sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("cases_filed_order").on(sql`coalesce(${t.submittedAt}, ${t.createdAt})`, t.id),
+    index("cases_assignee_due").on(t.assigneeId, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("cases_region_service_due").on(t.region, t.service, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("cases_due_on").on(t.dueOn).where(sql`${t.dueOn} is not null`),
+    index("cases_clock_stopped").on(t.clockRemainingDays).where(sql`${t.clockRemainingDays} is not null`),
+    index("cases_flags").using("gin", t.flags),
+    index("cases_search_names").using("gin", sql`${t.searchNames} gin_trgm_ops`),
+    index("cases_search_numbers").using("gin", t.searchNumbers),
+    index("cases_reference_trgm").using("gin", sql`${t.reference} gin_trgm_ops`),
   ],
 );
 

@@ -8,6 +8,7 @@ import { caseVisibility, mayPerform } from "./access";
 import { assignmentViolation, leaseUntil } from "./assign";
 import { nextClock } from "./deadline";
 import { getService } from "./registry";
+import { searchColumns } from "./search-keys";
 import { toSnapshot } from "./snapshot";
 import type { ActionDefinition, CaseSnapshot, FieldIssue, PerformResult, RuleContext, RuleViolation, ServiceDefinition, Viewer } from "./types";
 
@@ -97,6 +98,8 @@ export async function performInTx(
     .set({
       status: toStatus,
       data: patch.data ?? current.data,
+      // New data may name other people or documents (a correction): the queue search follows it.
+      ...(patch.data ? searchColumns(current.service, patch.data) : {}),
       flags: patch.flags ?? current.flags,
       region: patch.region ?? current.region,
       dueOn: clock.dueOn,

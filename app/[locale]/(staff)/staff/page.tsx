@@ -14,17 +14,17 @@ import { loadReferenceData } from "@/lib/rules/load";
 
 type Props = { params: Promise<{ locale: string }> };
 
-// Each count links to the queue filtered the same way. The queue has no "overdue" filter: it is
-// sorted by due date, so the overdue cases of the running statuses are at its top.
-const COUNT_LINKS: { key: keyof QueueCounts; statuses: string[] }[] = [
+// Each count links to the queue filtered the same way (overdue is a view of its own).
+const COUNT_LINKS: { key: keyof QueueCounts; statuses: string[]; view?: "overdue" }[] = [
   { key: "submitted", statuses: ["submitted"] },
   { key: "underReview", statuses: ["under_review"] },
   { key: "returned", statuses: ["returned_for_correction"] },
-  { key: "overdue", statuses: ["submitted", "under_review"] },
+  { key: "overdue", statuses: [], view: "overdue" },
 ];
 
-function queueHref(statuses: readonly string[], region?: string): string {
+function queueHref(statuses: readonly string[], region?: string, view?: string): string {
   const qs = new URLSearchParams();
+  if (view) qs.set("view", view);
   for (const s of statuses) qs.append("status", s);
   if (region) qs.set("region", region);
   return `/staff/queue?${qs.toString()}`;
@@ -81,9 +81,9 @@ export default async function StaffHomePage({ params }: Props) {
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">{t("countsTitle")}</h2>
         <ul className={styles.counts}>
-          {COUNT_LINKS.map(({ key, statuses }) => (
+          {COUNT_LINKS.map(({ key, statuses, view }) => (
             <li key={key}>
-              <Link href={queueHref(statuses)} data-count={key}>
+              <Link href={queueHref(statuses, undefined, view)} data-count={key}>
                 <span className={styles.count}>{stats.totals[key]}</span> {t(`counts.${key}`)}
               </Link>
             </li>
