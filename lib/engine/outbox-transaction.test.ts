@@ -7,13 +7,27 @@ import { makeUser } from "@/test/fixtures";
 import { notify, refuseAction } from "./effects";
 import { perform } from "./perform";
 import { registerService } from "./registry";
-import type { Viewer } from "./types";
+import type { ActionDefinition, Viewer } from "./types";
 
 /**
  * The outbox is part of the transition: an effect that tells the applicant and then a later check
  * that refuses the action leaves no message behind, in the app, by email or by SMS.
  */
 const SERVICE = "test_outbox_transaction";
+const answer: ActionDefinition<{ refuseAfterNotifying: boolean }> = {
+  from: ["open"],
+  to: "answered",
+  allowed: ["owner"],
+  input: z.object({ refuseAfterNotifying: z.boolean() }),
+  effects: [
+    async (ctx) => {
+      await notify(ctx.tx, { userId: ctx.next.ownerId!, caseId: ctx.next.id, template: "reminders.hpPaymentDue", params: { reference: ctx.next.reference, dueOn: "2026-03-05", amount: 1 }, locale: "ru" });
+    },
+    async (ctx) => {
+      if (ctx.input.refuseAfterNotifying) refuseAction({ rule: "TEST-01", messageKey: "rules.validation.required" });
+    },
+  ],
+};
 registerService({
   id: SERVICE,
   referencePrefix: "TX",
@@ -23,22 +37,7 @@ registerService({
   applicationSchema: z.record(z.string(), z.unknown()),
   intakeGuards: [],
   regionOf: () => "KZ-ALA",
-  actions: {
-    answer: {
-      from: ["open"],
-      to: "answered",
-      allowed: ["owner"],
-      input: z.object({ refuseAfterNotifying: z.boolean() }),
-      effects: [
-        async (ctx) => {
-          await notify(ctx.tx, { userId: ctx.next.ownerId!, caseId: ctx.next.id, template: "reminders.hpPaymentDue", params: { reference: ctx.next.reference, dueOn: "2026-03-05", amount: 1 }, locale: "ru" });
-        },
-        async (ctx) => {
-          if (ctx.input.refuseAfterNotifying) refuseAction({ rule: "TEST-01", messageKey: "rules.validation.required" });
-        },
-      ],
-    },
-  },
+  actions: { answer: answer as unknown as ActionDefinition<never> },
 });
 
 describe.each(TEST_ENGINES)("outbox in the transition's transaction on %s", (engine) => {

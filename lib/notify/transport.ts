@@ -35,7 +35,7 @@ export const OUTBOX_ONLY: MailTransport = { kind: "outbox", send: async () => {}
 /** Without SMS_URL text messages are kept in the outbox only. */
 export const SMS_OUTBOX_ONLY: SmsTransport = { kind: "outbox", send: async () => {} };
 
-export function mailTransportFromEnv(env: NodeJS.ProcessEnv = process.env): MailTransport {
+export function mailTransportFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): MailTransport {
   const url = env.SMTP_URL;
   if (!url) return OUTBOX_ONLY;
   const from = env.MAIL_FROM ?? "no-reply@migration.gov.kz";
@@ -74,10 +74,10 @@ export function httpSmsTransport(url: string, token?: string, sender?: string): 
   };
 }
 
-export function smsTransportFromEnv(env: NodeJS.ProcessEnv = process.env): SmsTransport {
+export function smsTransportFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): SmsTransport {
   return env.SMS_URL ? httpSmsTransport(env.SMS_URL, env.SMS_TOKEN || undefined, env.SMS_SENDER || undefined) : SMS_OUTBOX_ONLY;
 }
 
-export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): DeliveryTransports {
+export function transportsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): DeliveryTransports {
   return { mail: mailTransportFromEnv(env), sms: smsTransportFromEnv(env) };
 }
