@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import drafts from "../lib/i18n/messages/en/drafts.json" with { type: "json" };
 import hp from "../lib/i18n/messages/en/hp.json" with { type: "json" };
@@ -34,7 +34,7 @@ async function signUp(page: Page): Promise<string> {
 
 /** A second browser: its own cookies and storage, as on another device. */
 async function otherDevice(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Almaty" });
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-GB", timezoneId: "Asia/Almaty" });
   const page = await context.newPage();
   await signIn(page, email, PASSWORD, "en");
   return page;
