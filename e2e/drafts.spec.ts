@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
+import contact from "../lib/i18n/messages/en/contact.json" with { type: "json" };
 import drafts from "../lib/i18n/messages/en/drafts.json" with { type: "json" };
 import hp from "../lib/i18n/messages/en/hp.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
@@ -143,4 +144,44 @@ test("a household permit application is saved for later, resumed on another devi
   await expect(page.getByTestId("draft")).toHaveCount(0);
   await page.goto("/en/apply/household-permit");
   await expect(page.getByTestId("hp-apply-form").locator('[name="person.surname"]')).toHaveValue("");
+});
+
+test("the kandas form saves itself as you type and opens with those answers on another device", async ({ page, browser }) => {
+  const email = await signUp(page);
+  await page.goto("/en/apply/kandas");
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/en/apply/kandas") && r.ok());
+  await page.locator("#principal-surname").fill("ZHUMABAYEV");
+  await page.locator("#principal-givenNames").fill("NURLAN");
+  await saved;
+
+  const phone = await otherDevice(browser, email);
+  await phone.goto("/en/apply/kandas");
+  await expect(phone.getByTestId("draft-resumed")).toBeVisible();
+  await expect(phone.locator("#principal-surname")).toHaveValue("ZHUMABAYEV");
+  await expect(phone.locator("#principal-givenNames")).toHaveValue("NURLAN");
+  await phone.locator("#principal-birthDate").fill("1975-02-03");
+  await phone.getByTestId("save-later").click();
+  await expect(phone).toHaveURL(/\/en\/applications\?draft=saved$/);
+  await phone.context().close();
+
+  await page.goto("/en/apply/kandas");
+  await expect(page.locator("#principal-birthDate")).toHaveValue("1975-02-03");
+});
+
+test("an applicant gives a mobile number for SMS reminders; a wrong one is refused next to the field and kept", async ({ page }, testInfo) => {
+  await signUp(page);
+  await page.goto("/en/account");
+  await expectNoA11yViolations(page, testInfo);
+  const number = page.getByLabel(contact.phone);
+  await number.fill("12345");
+  await page.getByRole("button", { name: contact.save }).click();
+  await expect(page.locator("#phone-error")).toContainText(contact.invalid);
+  await expect(number).toHaveValue("12345");
+  await expectNoA11yViolations(page, testInfo);
+  await number.fill("8 701 123 45 67");
+  await page.getByRole("button", { name: contact.save }).click();
+  await expect(page.getByText(contact.saved)).toBeVisible();
+  await expect(number).toHaveValue("+77011234567");
+  await page.reload();
+  await expect(page.getByLabel(contact.phone)).toHaveValue("+77011234567");
 });
