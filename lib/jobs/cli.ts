@@ -12,8 +12,10 @@ try {
   if (handle.kind === "postgres") {
     const driver = await startPgBossDriver(handle.db, { connectionString: process.env.DATABASE_URL!, schedule: false });
     try {
-      await driver.runOnce();
-      console.log("Jobs: the queues are idle.");
+      const { failed } = await driver.runOnce();
+      for (const f of failed) console.error(`Failed: ${f}`);
+      console.log(`Jobs: the queues are idle; ${failed.length} failed.`);
+      if (failed.length) process.exitCode = 1;
     } finally {
       await driver.stop();
     }

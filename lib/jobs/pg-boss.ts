@@ -42,8 +42,8 @@ export interface PgBossDriver {
   boss: PgBoss;
   /** Hands due follow-ups to the queue; returns how many were queued now. */
   dispatch(now?: Date): Promise<number>;
-  /** Sends one run of the dispatcher, the sweeps and the delivery, and waits until every queue is idle. */
-  runOnce(timeoutMs?: number): Promise<void>;
+  /** Sends one run of the dispatcher, the sweeps and the delivery, waits until every queue is idle, and names the jobs that failed meanwhile. */
+  runOnce(timeoutMs?: number): Promise<{ failed: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +109,7 @@ export async function startPgBossDriver(db: Db, options: PgBossDriverOptions): P
     boss,
     dispatch,
     async runOnce(timeoutMs = 120_000) {
+      const startedAt = new Date();
       await boss.send(QUEUES.dispatch, {});
       await boss.send(QUEUES.sweeps, {});
       const deadline = Date.now() + timeoutMs;
@@ -122,6 +123,8 @@ export async function startPgBossDriver(db: Db, options: PgBossDriverOptions): P
         if (Date.now() > deadline) throw new Error("Outbox delivery did not finish in time");
         await new Promise((r) => setTimeout(r, 500));
       }
+      const { rows } = await boss.getDb().executeSql(`SELECT name, output->>'message' AS message FROM pgboss.job WHERE state = 'failed' AND completed_on >= $1`, [startedAt]);
+      return { failed: rows.map((r: { name: string; message: string | null }) => `${r.name}: ${r.message ?? "failed"}`) };
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };
