@@ -30,14 +30,3 @@ export async function ResumedNotice({ savedAt }: { savedAt: Date }) {
     </p>
   );
 }
-
-/** A draft's answers (every field a list) as form values: checkbox groups stay lists. */
-export function draftFormValues(data: unknown, listFields: ReadonlySet<string> = new Set()): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (typeof data !== "object" || data === null) return out;
-  for (const [name, value] of Object.entries(data)) {
-    const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
-    out[name] = listFields.has(name) ? list : (list[0] ?? "");
-  }
-  return out;
-}

@@ -25,3 +25,14 @@ export type SaveDraftOutcome =
 
 /** Posted fields that belong to the form's machinery, not to the applicant's answers. */
 export const NOT_ANSWERS = new Set(["locale", "draftId", "draftVersion", "draftService"]);
+
+/** A draft's answers (every field a list) as form values: checkbox groups stay lists. */
+export function draftFormValues(data: unknown, listFields: ReadonlySet<string> = new Set()): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (typeof data !== "object" || data === null) return out;
+  for (const [name, value] of Object.entries(data)) {
+    const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+    out[name] = listFields.has(name) ? list : (list[0] ?? "");
+  }
+  return out;
+}

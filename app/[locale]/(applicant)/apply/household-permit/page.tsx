@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { draftFormValues, ResumedNotice, SaveForLater } from "@/app/_components/drafts/save-later";
+import { ResumedNotice, SaveForLater } from "@/app/_components/drafts/save-later";
+import { draftFormValues } from "@/app/_components/drafts/schema";
 import { CHECKBOXES } from "@/app/_components/services/household-permit/form-data";
 import { myDraft } from "@/lib/dal/drafts";
 import { HP_SERVICE } from "@/lib/services/ids";
