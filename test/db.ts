@@ -5,6 +5,8 @@ import { seedReference } from "@/db/seed/reference";
 
 export interface TestDatabase extends DbHandle {
   label: string;
+  /** The connection URL of a PostgreSQL test database (for tools with their own connections). */
+  url?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function createTestDatabase(engine: "pglite" | "postgres"): Promise
   return {
     ...handle,
     label: "postgres",
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = postgres(base.toString(), { max: 1, onnotice: () => {} });

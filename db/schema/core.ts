@@ -102,10 +102,12 @@ export const users = pgTable("users", {
   locale: text("locale").notNull().default("kk"),
   /** A verified IIN (e.g. a householder employer sees the contracts made with it). */
   iin: text("iin").unique(),
+  /** Optional mobile number for SMS notices, in E.164 (+7…); checked on input and by the database. */
+  phone: text("phone"),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
   createdAt: createdAt(),
-});
+}, (t) => [check("users_phone_e164", sql`${t.phone} ~ '^\\+[1-9][0-9]{7,14}$'`)]);
 
 /** Server-side record of every sign-in, so a JWT can be revoked at once. */
 export const authSessions = pgTable(
@@ -383,6 +385,8 @@ export const scheduledJobs = pgTable(
     doneAt: timestamp("done_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** When the job was handed to the queue (pg-boss on PostgreSQL); null until then. */
+    queuedAt: timestamp("queued_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("scheduled_jobs_due").on(t.doneAt, t.runAt)],

@@ -16,6 +16,8 @@ export interface DemoUser {
   services: string[];
   locale: string;
   iin?: string;
+  /** A mobile number for SMS reminders (E.164), so the demo outbox shows text messages too. */
+  phone?: string;
 }
 
 /** The migration police's services; kandas status is decided by akimats (KD-03), so its staff are separate. */
@@ -39,7 +41,7 @@ export const OFFICE_REGIONS: Record<string, string> = {
 };
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: "applicant@demo.kz", displayName: "Aziz Karimov", role: "applicant", regions: [], services: [], locale: "ru" },
+  { email: "applicant@demo.kz", displayName: "Aziz Karimov", role: "applicant", regions: [], services: [], locale: "ru", phone: "+77011234567" },
   { email: "applicant2@demo.kz", displayName: "Olga Petrova", role: "applicant", regions: [], services: [], locale: "en" },
   { email: "clerk.almaty@demo.kz", displayName: "Aigerim Nurlanova", role: "clerk", regions: ["KZ-ALA"], services: MIA_SERVICES, locale: "kk" },
   { email: "officer.almaty@demo.kz", displayName: "Daulet Serikbayev", role: "officer", regions: ["KZ-ALA"], services: MIA_SERVICES, locale: "kk" },

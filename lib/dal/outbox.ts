@@ -5,7 +5,7 @@ import { notifications, users } from "@/db/schema";
 import { AuthzError } from "@/lib/auth/errors";
 import type { Viewer } from "@/lib/engine/types";
 import { retryDeadNotification } from "@/lib/notify/deliver";
-import { renderNotification, type RenderedMessage } from "@/lib/notify/render";
+import { renderNotification, renderSms, type RenderedMessage } from "@/lib/notify/render";
 import { recordAudit } from "./audit";
 
 export const OUTBOX_STATUSES = ["pending", "sent", "failed", "dead"] as const;
@@ -13,6 +13,8 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxItem extends RenderedMessage {
   id: string;
+  /** An SMS goes to the phone number, everything else is emailed. */
+  channel: "email" | "sms";
   to: string;
   locale: string;
   status: OutboxStatus;
@@ -34,7 +36,7 @@ export async function listOutbox(db: Db, viewer: Viewer, filter: { status?: Outb
   requireAdmin(viewer);
   const where: SQL | undefined = filter.status ? eq(notifications.status, filter.status) : undefined;
   const rows = await db
-    .select({ n: notifications, to: users.email })
+    .select({ n: notifications, email: users.email, phone: users.phone })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(where))
@@ -42,16 +44,19 @@ export async function listOutbox(db: Db, viewer: Viewer, filter: { status?: Outb
     .limit(limit);
   await recordAudit(db, { viewer, action: "outbox.view", channel: "page", details: { status: filter.status ?? null, count: rows.length } });
   return Promise.all(
-    rows.map(async ({ n, to }) => ({
+    rows.map(async ({ n, email, phone }) => ({
       id: n.id,
-      to,
+      channel: n.channel === "sms" ? ("sms" as const) : ("email" as const),
+      to: n.channel === "sms" ? (phone ?? "—") : email,
       locale: n.locale,
       status: n.status,
       attempts: n.attempts,
       lastError: n.lastError,
       createdAt: n.createdAt,
       sentAt: n.sentAt,
-      ...(await renderNotification(n.template, n.params as Record<string, unknown>, n.locale)),
+      ...(n.channel === "sms"
+        ? { subject: "SMS", body: await renderSms(n.template, n.params as Record<string, unknown>, n.locale).catch(() => n.template) }
+        : await renderNotification(n.template, n.params as Record<string, unknown>, n.locale)),
     })),
   );
 }

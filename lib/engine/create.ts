@@ -9,7 +9,7 @@ import { Rollback, loadVisibleCase, performInTx, zodIssues } from "./perform";
 import { getService } from "./registry";
 import { searchColumns } from "./search-keys";
 import { toSnapshot } from "./snapshot";
-import type { PartyInput, PerformResult, RuleContext, RuleViolation, Viewer } from "./types";
+import type { CaseSnapshot, PartyInput, PerformResult, RuleContext, RuleViolation, Viewer } from "./types";
 
 export interface CreateOptions {
   channel: "online" | "front_office" | "api";
@@ -17,6 +17,8 @@ export interface CreateOptions {
   submit: boolean;
   idempotencyKey?: string;
   now?: Date;
+  /** Runs in the filing's transaction once the case exists (e.g. deletes the draft it came from). */
+  inTransaction?: (tx: Tx, created: CaseSnapshot) => Promise<void>;
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -164,6 +166,7 @@ export async function createCase(db: Db, viewer: Viewer, serviceId: string, rawD
       if (options.idempotencyKey) {
         await tx.insert(idempotencyKeys).values({ callerId: callerId(viewer), key: options.idempotencyKey, caseId: created.id });
       }
+      await options.inTransaction?.(tx, created);
       if (!options.submit) return { ok: true, case: created, eventId: 0 } as const;
 
       // Filing includes submitting: a token allowed to create applications may submit the one it just created.

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { decisions, issuedDocuments, notifications, referenceCounters, scheduledJobs } from "@/db/schema";
+import { decisions, issuedDocuments, notifications, referenceCounters, scheduledJobs, users } from "@/db/schema";
+import { hasSmsText } from "@/lib/notify/render";
 import { formatCaseReference } from "@/lib/rules/case-reference";
 import { newVerificationToken } from "@/lib/documents/tokens";
 import { checkAttachment, storeAttachment } from "@/lib/attachments/store";
@@ -19,24 +20,32 @@ export function refuseAction(...violations: RuleViolation[]): never {
 
 /**
  * Writes a message to a person into the outbox, in the transition's transaction. A dedupe key makes
- * a repeated job run write it once.
+ * a repeated job run write it once. An in-app message is also emailed; when its template has a
+ * short "<key>Sms" text and the recipient gave a phone number, an SMS row is written beside it.
  */
 export async function notify(
   tx: Tx,
   n: { userId: string; caseId?: string | null; template: string; params?: Record<string, string | number>; locale: string; channel?: "in_app" | "email" | "sms"; dedupeKey?: string; at?: Date },
 ): Promise<void> {
+  const channel = n.channel ?? "in_app";
+  const row = {
+    userId: n.userId,
+    caseId: n.caseId ?? null,
+    template: n.template,
+    params: n.params ?? {},
+    locale: n.locale,
+    ...(n.at ? { createdAt: n.at } : {}),
+  };
   await tx
     .insert(notifications)
-    .values({
-      userId: n.userId,
-      caseId: n.caseId ?? null,
-      template: n.template,
-      params: n.params ?? {},
-      locale: n.locale,
-      channel: n.channel ?? "in_app",
-      dedupeKey: n.dedupeKey ?? null,
-      ...(n.at ? { createdAt: n.at } : {}),
-    })
+    .values({ ...row, channel, dedupeKey: n.dedupeKey ?? null })
+    .onConflictDoNothing({ target: notifications.dedupeKey });
+  if (channel !== "in_app" || !(await hasSmsText(n.template))) return;
+  const [recipient] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, n.userId));
+  if (!recipient?.phone) return;
+  await tx
+    .insert(notifications)
+    .values({ ...row, channel: "sms", dedupeKey: n.dedupeKey ? `${n.dedupeKey}:sms` : null })
     .onConflictDoNothing({ target: notifications.dedupeKey });
 }
 

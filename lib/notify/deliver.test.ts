@@ -7,18 +7,18 @@ import ru from "@/lib/i18n/messages/ru/common.json";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { makeUser } from "@/test/fixtures";
 import { deliverNotifications, MAX_DELIVERY_ATTEMPTS, retryDeadNotification } from "./deliver";
-import type { MailTransport, OutgoingMail } from "./transport";
+import { SMS_OUTBOX_ONLY, type DeliveryTransports, type MailTransport, type OutgoingMail } from "./transport";
 
-function recorder(failWith?: string): MailTransport & { sent: OutgoingMail[] } {
+function recorder(failWith?: string): DeliveryTransports & { sent: OutgoingMail[] } {
   const sent: OutgoingMail[] = [];
-  return {
+  const mail: MailTransport = {
     kind: "smtp",
-    sent,
-    send: async (mail) => {
+    send: async (m) => {
       if (failWith) throw new Error(failWith);
-      sent.push(mail);
+      sent.push(m);
     },
   };
+  return { mail, sms: SMS_OUTBOX_ONLY, sent };
 }
 
 const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);

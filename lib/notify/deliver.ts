@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notifications, users } from "@/db/schema";
-import { renderNotification } from "./render";
-import type { MailTransport } from "./transport";
+import { renderNotification, renderSms } from "./render";
+import type { DeliveryTransports } from "./transport";
 
 /** After this many failed attempts a message is dead: it waits for an administrator. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -11,15 +11,25 @@ const backoffMinutes = (attempts: number) => attempts * attempts;
 const BATCH = 100;
 
 /**
- * Delivers due messages by email. Rows are claimed with SKIP LOCKED, so two runners never send the
- * same message; a failure is recorded on the row and retried later, up to MAX_DELIVERY_ATTEMPTS.
+ * Delivers due messages: SMS rows to the recipient's phone, every other row by email. Rows are
+ * claimed with SKIP LOCKED, so two runners never send the same message; a failure is recorded on
+ * the row and retried later, up to MAX_DELIVERY_ATTEMPTS.
  */
-export async function deliverNotifications(db: Db, transport: MailTransport, now = new Date()): Promise<{ sent: number; failed: number; dead: number }> {
+export async function deliverNotifications(db: Db, transports: DeliveryTransports, now = new Date()): Promise<{ sent: number; failed: number; dead: number }> {
   const result = { sent: 0, failed: 0, dead: 0 };
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       const due = await tx
-        .select({ id: notifications.id, template: notifications.template, params: notifications.params, locale: notifications.locale, attempts: notifications.attempts, email: users.email })
+        .select({
+          id: notifications.id,
+          channel: notifications.channel,
+          template: notifications.template,
+          params: notifications.params,
+          locale: notifications.locale,
+          attempts: notifications.attempts,
+          email: users.email,
+          phone: users.phone,
+        })
         .from(notifications)
         .innerJoin(users, eq(users.id, notifications.userId))
         .where(and(inArray(notifications.status, ["pending", "failed"]), lte(notifications.nextAttemptAt, now)))
@@ -29,8 +39,14 @@ export async function deliverNotifications(db: Db, transport: MailTransport, now
       for (const row of due) {
         const attempts = row.attempts + 1;
         try {
-          const message = await renderNotification(row.template, row.params as Record<string, unknown>, row.locale);
-          await transport.send({ to: row.email, subject: message.subject, text: message.body });
+          const params = row.params as Record<string, unknown>;
+          if (row.channel === "sms") {
+            if (!row.phone) throw new Error("The recipient has no phone number");
+            await transports.sms.send({ to: row.phone, text: await renderSms(row.template, params, row.locale) });
+          } else {
+            const message = await renderNotification(row.template, params, row.locale);
+            await transports.mail.send({ to: row.email, subject: message.subject, text: message.body });
+          }
           await tx.update(notifications).set({ status: "sent", attempts, sentAt: now, lastError: null }).where(eq(notifications.id, row.id));
           result.sent++;
         } catch (e) {

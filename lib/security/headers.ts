@@ -45,7 +45,7 @@ export function buildCsp({ nonce, https, dev = false }: CspOptions): string {
 
 const LOCALE_SEGMENT = "(?:kk|ru|en)";
 /** Pages behind a sign-in; their responses must never be stored by a browser or a proxy. */
-const PRIVATE_PAGE = new RegExp(`^/${LOCALE_SEGMENT}/(?:staff|applications|apply|admin)(?:/|$)`);
+const PRIVATE_PAGE = new RegExp(`^/${LOCALE_SEGMENT}/(?:staff|applications|apply|admin|account|notifications)(?:/|$)`);
 const SIGN_IN_PAGE = new RegExp(`^/${LOCALE_SEGMENT}/(?:sign-in|sign-up)(?:/|$)`);
 const PRIVATE_API = /^\/api\/(?:v1|auth)(?:\/|$)/;
 
@@ -55,7 +55,7 @@ export function isPrivatePath(pathname: string): boolean {
 
 /** Pages the proxy may send to sign-in when there is no session cookie at all (a convenience only). */
 export function signInRedirectFor(pathname: string): { locale: string } | null {
-  const match = new RegExp(`^/(${LOCALE_SEGMENT})/(?:staff|applications|apply|admin)(?:/|$)`).exec(pathname);
+  const match = new RegExp(`^/(${LOCALE_SEGMENT})/(?:staff|applications|apply|admin|account|notifications)(?:/|$)`).exec(pathname);
   return match ? { locale: match[1] as string } : null;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { consumeDraftInTx } from "@/lib/dal/drafts";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
@@ -38,17 +39,27 @@ async function run(
   return result.ok ? { ...state, redirectTo: redirectFor(result.case, locale) } : state;
 }
 
-/** Files and submits a new application; a repeated idempotency key returns the case filed first. */
+/**
+ * Files and submits a new application; a repeated idempotency key returns the case filed first.
+ * An applicant's key is their draft's id: the draft is deleted in the filing's own transaction.
+ */
 export async function fileTrApplication(
   viewer: Viewer,
   raw: unknown,
   channel: Channel,
   redirectFor: (c: CaseSnapshot, locale: Locale) => string,
+  opts: { fromDraft?: boolean } = {},
 ): Promise<TrSubmitState> {
   return run(
     raw,
     channel,
-    async (data, idempotencyKey) => createCase(await getDb(), viewer, TR_SERVICE, data, { channel, submit: true, idempotencyKey }),
+    async (data, idempotencyKey) =>
+      createCase(await getDb(), viewer, TR_SERVICE, data, {
+        channel,
+        submit: true,
+        idempotencyKey,
+        inTransaction: opts.fromDraft ? (tx) => consumeDraftInTx(tx, viewer, TR_SERVICE) : undefined,
+      }),
     redirectFor,
   );
 }

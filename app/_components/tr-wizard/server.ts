@@ -50,9 +50,11 @@ export interface TrWizardSetupOptions {
   /** Offer only these regions (a clerk files for their own regions). */
   regionCodes?: readonly string[];
   now?: Date;
+  /** The answers are saved on the server as a draft (an applicant's own filing). */
+  serverDraft?: boolean;
 }
 
-export async function loadTrWizardSetup(db: DbOrTx, { locale, regionCodes, now }: TrWizardSetupOptions): Promise<TrWizardSetup> {
+export async function loadTrWizardSetup(db: DbOrTx, { locale, regionCodes, now, serverDraft }: TrWizardSetupOptions): Promise<TrWizardSetup> {
   const [t, ref, params] = await Promise.all([getTranslations({ locale }), loadReferenceData(db), loadParameters(db)]);
   const today = todayInKazakhstan(now);
 
@@ -102,7 +104,9 @@ export async function loadTrWizardSetup(db: DbOrTx, { locale, regionCodes, now }
     submit: t("tr.form.submit"),
     submitting: t("tr.form.submitting"),
     declaration: t("tr.form.declaration"),
-    keptInTab: t("tr.form.keptInTab"),
+    keptInTab: serverDraft ? t("drafts.wizard.savedOnServer") : t("tr.form.keptInTab"),
+    draftConflict: t("drafts.wizard.conflict"),
+    draftNotSaved: t("drafts.wizard.notSaved"),
     redirecting: t("tr.form.redirecting"),
     errorSummaryTitle: t("common.errors.summaryTitle"),
     messages: await schemaMessages(locale, (key) => t(key)),

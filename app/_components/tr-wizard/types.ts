@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TrStep, trStepSchemas } from "@/lib/services/temporary-registration/schema";
+import type { ServerDraft } from "@/app/_components/drafts/use-server-draft";
 import type { TrSubmitInput, TrSubmitState } from "./submit-state";
 
 /** The answers of each step as the form holds them (what the step's schema accepts). */
@@ -48,12 +49,24 @@ export interface TrWizardText {
   keptInTab: string;
   redirecting: string;
   errorSummaryTitle: string;
+  /** The draft was changed on another device; its latest answers were loaded. */
+  draftConflict: string;
+  /** The draft could not be saved on the server (the answers stay in this tab). */
+  draftNotSaved: string;
   /** Translations of the message keys the step schemas can produce. */
   messages: Record<string, string>;
   genericError: string;
 }
 
 export type TrSubmitAction = (input: TrSubmitInput) => Promise<TrSubmitState>;
+
+/** The applicant's server-side draft: where they were and what they answered, on any device. */
+export interface TrWizardDraft extends ServerDraft {
+  /** Also the filing's idempotency key, so a repeated submit finds the case filed first. */
+  id: string;
+  step: string | null;
+  data: TrDraft;
+}
 
 export interface TrWizardProps {
   locale: string;
@@ -65,6 +78,8 @@ export interface TrWizardProps {
   text: TrWizardText;
   /** Answers to start from (a case returned for correction); the wizard then opens on the check page. */
   initialData?: TrStepValues;
+  /** Saves every step on the server (applicants filing their own application). */
+  draft?: TrWizardDraft;
   /** Shown above every page of the wizard (e.g. the officer's reason for returning the case). */
   intro?: { title: string; body: string };
 }

@@ -51,6 +51,8 @@ const text: TrWizardText = {
   keptInTab: "Kept in this tab",
   redirecting: "Opening…",
   errorSummaryTitle: "There is a problem",
+  draftConflict: "Changed on another device",
+  draftNotSaved: "Not saved",
   messages: {},
   genericError: "Something went wrong",
 };
@@ -61,6 +63,15 @@ const render = (initialData?: TrStepValues) =>
   );
 
 describe("TrWizard (server render)", () => {
+  it("a draft saved on the server opens on its saved step with its answers, on any device", () => {
+    const app = trApplication() as TrStepValues;
+    const draft = { id: "8c1d5a3e-1f1e-4d55-9f0a-0f2b8d1e7c11", version: 3, step: "check", data: app, save: vi.fn() };
+    const html = renderToString(<TrWizard locale="en" storageKey="k-draft" channel="online" submitAction={vi.fn()} options={options} text={text} draft={draft} />);
+    expect(html).toContain("Check your answers");
+    expect(html).toContain("KARIMOV");
+    expect(draft.save).not.toHaveBeenCalled();
+  });
+
   it("opens on the first step: step indicator, one h1, labelled fields and no Back button", () => {
     const html = render();
     expect(html).toContain("Step 1 of 5");

@@ -9,6 +9,8 @@ import { AddressStep, HostStep, PassportStep, PersonStep, StayStep, type StepPro
 import { newUuid, useSessionState } from "./storage";
 import { ApplicationSummary } from "./summary";
 import type { TrDraft, TrStepValues, TrWizardProps } from "./types";
+import { TR_SERVICE } from "@/lib/services/ids";
+import { useServerDraft } from "@/app/_components/drafts/use-server-draft";
 
 /** What survives a reload: the answers, where the user is, and the idempotency key of this filing. */
 interface WizardState {
@@ -63,21 +65,38 @@ function firstField(step: string): string {
   return FIRST_FIELD[step as TrStep] ?? "";
 }
 
-export function TrWizard({ locale, storageKey, channel, submitAction, options, text, initialData, intro }: TrWizardProps) {
+function pageOf(step: string | null): WizardPage {
+  return step !== null && PAGES.includes(step) ? (step as WizardPage) : "person";
+}
+
+export function TrWizard({ locale, storageKey, channel, submitAction, options, text, initialData, intro, draft }: TrWizardProps) {
   const router = useRouter();
   const initial = useMemo<WizardState>(
-    () => ({
-      v: 1,
-      page: initialData ? "check" : "person",
-      data: initialData ?? {},
-      idempotencyKey: null,
-      serverErrors: {},
-      formError: null,
-      returnToCheck: initialData !== undefined,
-    }),
-    [initialData],
+    () =>
+      draft && draft.version !== null
+        ? { v: 1, page: pageOf(draft.step), data: draft.data, idempotencyKey: draft.id, serverErrors: {}, formError: null, returnToCheck: draft.step === "check" }
+        : {
+            v: 1,
+            page: initialData ? "check" : "person",
+            data: initialData ?? {},
+            idempotencyKey: draft?.id ?? null,
+            serverErrors: {},
+            formError: null,
+            returnToCheck: initialData !== undefined,
+          },
+    [initialData, draft],
   );
   const [state, setState, clear] = useSessionState(storageKey, initial, isWizardState);
+  const [draftNotice, setDraftNotice] = useState<string | null>(null);
+  // A newer save from another device wins: its answers and page are loaded here.
+  const serverDraft = useServerDraft(draft, TR_SERVICE, {
+    onSaved: () => setDraftNotice(null),
+    onConflict: (latest) => {
+      setState({ ...state, page: pageOf(latest.step), data: latest.data as TrDraft, serverErrors: {}, returnToCheck: latest.step === "check" });
+      setDraftNotice(text.draftConflict);
+    },
+    onFailed: () => setDraftNotice(text.draftNotSaved),
+  });
   const [pending, setPending] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -109,7 +128,9 @@ export function TrWizard({ locale, storageKey, channel, submitAction, options, t
   function save<S extends TrStep>(step: S, values: TrStepValues[S]) {
     const serverErrors = withoutStepErrors(state.serverErrors, step);
     const next: WizardPage = state.returnToCheck ? firstPageWithError(serverErrors) : (TR_STEPS[TR_STEPS.indexOf(step) + 1] ?? "check");
-    go(next, { data: { ...state.data, [step]: values }, serverErrors });
+    const nextState: WizardState = { ...state, page: next, data: { ...state.data, [step]: values }, serverErrors };
+    setState(nextState);
+    void serverDraft.save(nextState.page, nextState.data);
   }
 
   const back = (): void => {
@@ -125,13 +146,15 @@ export function TrWizard({ locale, storageKey, channel, submitAction, options, t
       go(firstPageWithError(missing), { serverErrors: missing, formError: null, returnToCheck: true });
       return;
     }
-    const idempotencyKey = state.idempotencyKey ?? keyRef.current ?? newUuid();
+    const idempotencyKey = draft?.id ?? state.idempotencyKey ?? keyRef.current ?? newUuid();
     keyRef.current = idempotencyKey;
     const sent: WizardState = { ...state, idempotencyKey, formError: null };
     setState(sent);
     inFlight.current = true;
     setPending(true);
     try {
+      // The last step's save must land before the filing deletes the draft.
+      await serverDraft.saved();
       const result = await submitAction({ data: state.data as TrApplicationInput, idempotencyKey, channel, locale });
       if (result.ok && result.redirectTo) {
         setLeaving(true);
@@ -161,6 +184,11 @@ export function TrWizard({ locale, storageKey, channel, submitAction, options, t
         {pageText.title}
       </h1>
       {pageText.lead ? <p className="lead">{pageText.lead}</p> : null}
+      {draftNotice ? (
+        <p className="notice notice--warning" role="status" data-testid="draft-notice">
+          {draftNotice}
+        </p>
+      ) : null}
       {intro ? (
         <div className="notice notice--warning">
           <p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { MyDrafts } from "@/app/_components/drafts/my-drafts";
 import { allServiceUis, serviceUi } from "@/app/_components/services/registry";
 import { formatCivilDate } from "@/app/_components/tr-wizard/format";
 import { listMyCases } from "@/lib/dal/cases";
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** Every application of the signed-in applicant, of every service, with what they must do now. */
-export default async function MyApplicationsPage({ params }: { params: Params }) {
+export default async function MyApplicationsPage({ params, searchParams }: { params: Params; searchParams: Promise<{ draft?: string }> }) {
   const locale = pageLocale((await params).locale);
   setRequestLocale(locale);
   const viewer = await requireApplicant(locale, "/applications");
@@ -36,6 +37,7 @@ export default async function MyApplicationsPage({ params }: { params: Params })
     <>
       <h1>{t("my.title")}</h1>
       <p className="lead">{t("my.lead")}</p>
+      <MyDrafts viewer={viewer} locale={locale} outcome={(await searchParams).draft} />
       <section aria-labelledby="apply-title">
         <h2 id="apply-title">{t("my.applyTitle")}</h2>
         <p>{t("my.applyLead")}</p>

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db";
 import { formatCivilDate, formatInstant } from "@/app/_components/dates";
 import { markNotificationsRead, myNotifications } from "@/lib/dal/notifications";
+import { Link } from "@/lib/i18n/navigation";
 import { isValidCivilDate } from "@/lib/rules/dates";
 import { pageLocale, requireApplicant } from "../_lib/guard";
 
@@ -39,6 +40,9 @@ export default async function NotificationsPage({ params }: { params: Params }) 
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p>
+        <Link href="/account">{tAll("contact.link")}</Link>
+      </p>
       {rows.length === 0 ? (
         <p data-testid="notifications-empty">{t("empty")}</p>
       ) : (

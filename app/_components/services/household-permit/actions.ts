@@ -1,11 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { FormState } from "@/app/_components/form-state";
 import { endContractAsEmployer, registerContractAsEmployer } from "@/lib/dal/household-permits";
 import { getViewer } from "@/lib/dal/viewer";
+import { consumeDraftInTx } from "@/lib/dal/drafts";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { PerformResult } from "@/lib/engine/types";
@@ -31,7 +33,15 @@ export async function fileHouseholdPermit(_prev: FormState, formData: FormData):
   const viewer = await getViewer();
   const channel = viewer?.role === "clerk" || viewer?.role === "officer" || viewer?.role === "supervisor" ? "front_office" : "online";
   if (!viewer || viewer.kind !== "user" || !["applicant", "clerk", "officer", "supervisor"].includes(viewer.role)) return signedOut(locale, values);
-  const result = await createCase(await getDb(), viewer, HP_SERVICE, applicationFromForm(formData), { channel, submit: true });
+  // An applicant's form carries its draft's id: the filing's idempotency key, and the draft goes with the filing.
+  const draftId = channel === "online" ? z.uuid().safeParse(formText(formData, "draftId")) : null;
+  const fromDraft = draftId?.success ? draftId.data : undefined;
+  const result = await createCase(await getDb(), viewer, HP_SERVICE, applicationFromForm(formData), {
+    channel,
+    submit: true,
+    idempotencyKey: fromDraft,
+    inTransaction: fromDraft ? (tx) => consumeDraftInTx(tx, viewer, HP_SERVICE) : undefined,
+  });
   if (!result.ok) return outcomeState(locale, result, values);
   redirect(channel === "online" ? `/${locale}/applications/${result.case.reference}?done=filed` : `/${locale}/staff/cases/${result.case.id}`);
 }

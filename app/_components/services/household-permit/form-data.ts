@@ -41,7 +41,7 @@ export const APPLICATION_FIELDS = [
   "employer.address",
 ] as const;
 
-const CHECKBOXES = new Set(["certificates.criminalRecordHasEntries"]);
+export const CHECKBOXES: ReadonlySet<string> = new Set(["certificates.criminalRecordHasEntries"]);
 
 /** What was typed, to put back into the form. */
 export function typedValues(formData: FormData, names: readonly string[]): FormState["values"] {

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, type FormEvent, type ReactNode } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { CheckboxGroup, SelectField, TextAreaField, TextField, fieldId } from "@/app/_components/fields";
 import { initialFormState, listOf, valueOf, type FormState } from "@/app/_components/form-state";
@@ -32,6 +32,10 @@ interface Props {
   pending?: string;
   errorTitle: string;
   testId?: string;
+  /** Answers to start from (a saved draft). */
+  initialValues?: FormState["values"];
+  /** Placed under the submit button (e.g. "Save and continue later"). */
+  extra?: ReactNode;
 }
 
 /**
@@ -39,8 +43,8 @@ interface Props {
  * With JavaScript the action is dispatched by hand so React keeps what was typed; without it the
  * form posts natively and the server sends the values back.
  */
-export function HpForm({ action, hidden, fieldsets, submit, pending: pendingLabel, errorTitle, testId }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+export function HpForm({ action, hidden, fieldsets, submit, pending: pendingLabel, errorTitle, testId, initialValues, extra }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialValues ? { ...initialFormState, values: initialValues } : initialFormState);
   const formRef = useRef<HTMLFormElement>(null);
   const names = fieldsets.flatMap((s) => s.fields.map((f) => f.name));
   const summary = names.filter((n) => state.fieldErrors[n]).map((n) => ({ path: n, message: state.fieldErrors[n]! }));
@@ -49,6 +53,8 @@ export function HpForm({ action, hidden, fieldsets, submit, pending: pendingLabe
   const formError = [state.formError, ...elsewhere].filter(Boolean).join(" ") || null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // "Save and continue later" posts to its own action (React runs a button's formAction).
+    if ((event.nativeEvent as SubmitEvent).submitter?.hasAttribute("data-save-later")) return;
     event.preventDefault();
     const form = formRef.current;
     if (form) startTransition(() => formAction(new FormData(form)));
@@ -119,6 +125,7 @@ export function HpForm({ action, hidden, fieldsets, submit, pending: pendingLabe
       <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
         {pending && pendingLabel ? pendingLabel : submit}
       </button>
+      {extra}
     </form>
   );
 }

@@ -9,6 +9,8 @@ import { ErrorSummary, type SummaryError } from "@/app/_components/error-summary
 import { CheckboxGroup, RadioGroup, SelectField, TextField, fieldId } from "@/app/_components/fields";
 import { newUuid } from "@/app/_components/tr-wizard/storage";
 import { kdApplicationSchema } from "@/lib/services/kandas-status/schema";
+import { useServerDraft, type ServerDraft } from "@/app/_components/drafts/use-server-draft";
+import { KD_SERVICE } from "@/lib/services/ids";
 import type { KdApplyOption, KdApplyText, KdSubmitInput, KdSubmitState } from "./apply-types";
 
 type Input = z.input<typeof kdApplicationSchema>;
@@ -38,7 +40,28 @@ interface Stored {
  * removed with announced changes), origin, education and work, region and documents. Answers are
  * kept in this tab's sessionStorage until sent; the server validates everything again.
  */
-export function KandasApplyForm({ storageKey, locale, defaults, text, submitAction }: { storageKey: string; locale: string; defaults: Input; text: KdApplyText; submitAction: (input: KdSubmitInput) => Promise<KdSubmitState> }) {
+/** The applicant's server-side draft of this form, saved a moment after each change. */
+export interface KdDraft extends ServerDraft {
+  text: { saveLater: string; saveLaterHint: string; conflict: string; notSaved: string };
+}
+
+const AUTOSAVE_MS = 1500;
+
+export function KandasApplyForm({
+  storageKey,
+  locale,
+  defaults,
+  text,
+  submitAction,
+  draft,
+}: {
+  storageKey: string;
+  locale: string;
+  defaults: Input;
+  text: KdApplyText;
+  submitAction: (input: KdSubmitInput) => Promise<KdSubmitState>;
+  draft?: KdDraft;
+}) {
   const router = useRouter();
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(kdApplicationSchema), defaultValues: defaults, shouldFocusError: false });
   const members = useFieldArray({ control: form.control, name: "members" });
@@ -49,6 +72,42 @@ export function KandasApplyForm({ storageKey, locale, defaults, text, submitActi
   const keyRef = useRef<string | null>(null);
   const focusMember = useRef<number | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  const [draftNotice, setDraftNotice] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const serverDraft = useServerDraft(draft, KD_SERVICE, {
+    onSaved: () => setDraftNotice(null),
+    onConflict: (latest) => {
+      form.reset(latest.data as Input);
+      setDraftNotice(draft?.text.conflict ?? null);
+    },
+    onFailed: () => setDraftNotice(draft?.text.notSaved ?? null),
+  });
+  const saveDraftNow = serverDraft.save;
+  const saveDraft = (values: Input) => saveDraftNow(null, values as Record<string, unknown>);
+
+  useEffect(() => {
+    if (!draft) return;
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void saveDraftNow(null, values as Record<string, unknown>), AUTOSAVE_MS);
+      },
+    });
+    return () => {
+      unsubscribe();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [form, draft, saveDraftNow]);
+
+  async function saveAndLeave() {
+    if (timer.current) clearTimeout(timer.current);
+    if (await saveDraft(form.getValues())) {
+      setLeaving(true);
+      window.sessionStorage.removeItem(storageKey);
+      router.push(`/${locale}/applications?draft=saved`);
+    }
+  }
 
   // Restore what was typed in this tab, then keep saving it.
   useEffect(() => {
@@ -147,10 +206,13 @@ export function KandasApplyForm({ storageKey, locale, defaults, text, submitActi
 
   async function send(data: Output) {
     if (pending) return;
-    const idempotencyKey = keyRef.current ?? newUuid();
+    const idempotencyKey = draft?.id ?? keyRef.current ?? newUuid();
     keyRef.current = idempotencyKey;
     setPending(true);
     try {
+      // A pending save must land before the filing deletes the draft.
+      if (timer.current) clearTimeout(timer.current);
+      await serverDraft.saved();
       const result = await submitAction({ data, idempotencyKey, locale });
       if (result.ok && result.redirectTo) {
         setLeaving(true);
@@ -171,6 +233,11 @@ export function KandasApplyForm({ storageKey, locale, defaults, text, submitActi
       <ErrorSummary title={text.errorSummaryTitle} errors={summary} formError={server.formError} />
       <h1>{text.title}</h1>
       <p className="lead">{text.lead}</p>
+      {draftNotice ? (
+        <p className="notice notice--warning" role="status" data-testid="draft-notice">
+          {draftNotice}
+        </p>
+      ) : null}
       <form
         noValidate
         onSubmit={(event) => void form.handleSubmit(send, () => setServer((s) => ({ ...s, formError: null })))(event)}
@@ -255,7 +322,13 @@ export function KandasApplyForm({ storageKey, locale, defaults, text, submitActi
           <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
             {pending ? text.submitting : text.submit}
           </button>
+          {draft ? (
+            <button type="button" className="button button--secondary" onClick={() => void saveAndLeave()} disabled={pending} data-testid="save-later">
+              {draft.text.saveLater}
+            </button>
+          ) : null}
         </div>
+        {draft ? <p className="hint">{draft.text.saveLaterHint}</p> : null}
       </form>
     </>
   );

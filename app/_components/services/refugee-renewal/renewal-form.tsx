@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { SelectField, TextAreaField, TextField, fieldId } from "@/app/_components/fields";
 import { initialFormState, listOf, valueOf, type FormState } from "@/app/_components/form-state";
@@ -43,6 +43,8 @@ export function RenewalForm(props: {
   defaults: Record<string, string>;
   /** Dependants already marked as leaving (when correcting a filed application). */
   defaultRemoved?: readonly string[];
+  /** Placed under the submit button (e.g. "Save and continue later"). */
+  extra?: ReactNode;
 }) {
   const { text, options } = props;
   const [state, formAction, pending] = useActionState(props.action, initialFormState);
@@ -122,6 +124,7 @@ export function RenewalForm(props: {
       <button type="submit" className="button" disabled={pending} data-testid="rf-submit">
         {pending ? text.submitting : text.submit}
       </button>
+      {props.extra}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { kdResubmitTarget, kdSubmitEnvelope, type KdSubmitInput, type KdSubmitState } from "@/app/_components/services/kandas/apply-types";
 import { getViewer } from "@/lib/dal/viewer";
+import { consumeDraftInTx } from "@/lib/dal/drafts";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { PerformResult } from "@/lib/engine/types";
@@ -23,7 +24,13 @@ export async function submitKandasApplication(input: KdSubmitInput): Promise<KdS
   if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return { ok: false, fieldErrors: {}, formError: t("kd.apply.signedOut") };
   const envelope = kdSubmitEnvelope.safeParse(input);
   if (!envelope.success) return { ok: false, fieldErrors: {}, formError: t("kd.apply.invalidRequest") };
-  const result = await createCase(await getDb(), viewer, KD_SERVICE, envelope.data.data, { channel: "online", submit: true, idempotencyKey: envelope.data.idempotencyKey });
+  // The key is the draft's id; the draft goes in the filing's transaction.
+  const result = await createCase(await getDb(), viewer, KD_SERVICE, envelope.data.data, {
+    channel: "online",
+    submit: true,
+    idempotencyKey: envelope.data.idempotencyKey,
+    inTransaction: (tx) => consumeDraftInTx(tx, viewer, KD_SERVICE),
+  });
   return stateOf(result, locale, "");
 }
 

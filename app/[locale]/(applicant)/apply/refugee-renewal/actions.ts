@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { FormState } from "@/app/_components/form-state";
 import { issuesByField, parseFiling } from "@/app/_components/services/refugee-renewal/form-input";
 import { myRefugeeFamily } from "@/lib/dal/refugee-renewal";
 import { getViewer } from "@/lib/dal/viewer";
+import { consumeDraftInTx } from "@/lib/dal/drafts";
 import { createCase } from "@/lib/engine/create";
 import { loadVisibleCase, perform } from "@/lib/engine/perform";
 import type { PerformResult } from "@/lib/engine/types";
@@ -62,7 +64,14 @@ export async function fileRefugeeRenewal(_prev: FormState, formData: FormData): 
     countryOfOrigin: principal.countryOfOrigin,
   };
 
-  const result = await createCase(db, viewer, RF_SERVICE, { ...input, status }, { channel: "online", submit: true });
+  // The form carries its draft's id: the filing's idempotency key; the draft goes with the filing.
+  const draftId = z.uuid().safeParse(formText(formData, "draftId"));
+  const result = await createCase(db, viewer, RF_SERVICE, { ...input, status }, {
+    channel: "online",
+    submit: true,
+    idempotencyKey: draftId.success ? draftId.data : undefined,
+    inTransaction: (tx) => consumeDraftInTx(tx, viewer, RF_SERVICE),
+  });
   if (result.ok) redirect(`/${locale}/apply/refugee-renewal?filed=${encodeURIComponent(result.case.reference)}`);
   return filingState(t, result, changeFields, values);
 }

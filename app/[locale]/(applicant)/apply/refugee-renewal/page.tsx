@@ -1,4 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { ResumedNotice, SaveForLater } from "@/app/_components/drafts/save-later";
+import { draftFormValues } from "@/app/_components/drafts/schema";
+import { myDraft } from "@/lib/dal/drafts";
+import { RF_SERVICE } from "@/lib/services/ids";
 import { Fragment, type ReactNode } from "react";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
@@ -30,8 +35,9 @@ export default async function ApplyRefugeeRenewalPage({ params, searchParams }: 
   const viewer = await requireApplicant(locale, "/apply/refugee-renewal");
   const { filed } = await searchParams;
   const db = await getDb();
-  const [family, params_, ref, t, tRf, format] = await Promise.all([
+  const [family, draft, params_, ref, t, tRf, format] = await Promise.all([
     myRefugeeFamily(db, viewer),
+    myDraft(db, viewer, RF_SERVICE),
     loadParameters(db),
     loadReferenceData(db),
     getTranslations("rf.apply"),
@@ -101,6 +107,7 @@ export default async function ApplyRefugeeRenewalPage({ params, searchParams }: 
   }
 
   const setup = renewalFormSetup({ t, tRf, ref, locale, today, members });
+  const saved = draftFormValues(draft?.data ?? {}, new Set(["remove"]));
   return (
     <>
       <h1>{t("title")}</h1>
@@ -115,11 +122,19 @@ export default async function ApplyRefugeeRenewalPage({ params, searchParams }: 
           <div className={rf05IsLate(principal.endsOn, today, params_) ? "notice notice--warning" : "notice"} data-testid="rf-window-open">
             <p>{rf05IsLate(principal.endsOn, today, params_) ? t("late", { endsOn: date(principal.endsOn) }) : t("onTime", { onTimeUntil: date(onTimeUntil), endsOn: date(principal.endsOn) })}</p>
           </div>
+          {draft ? <ResumedNotice savedAt={draft.updatedAt} /> : null}
           <RenewalForm
             locale={locale}
             action={fileRefugeeRenewal}
             {...setup}
-            defaults={{ "identity.type": "refugee_certificate", "identity.number": principal.certificateNumber, "address.region": principal.region }}
+            defaults={{
+              "identity.type": "refugee_certificate",
+              "identity.number": principal.certificateNumber,
+              "address.region": principal.region,
+              ...(Object.fromEntries(Object.entries(saved).filter(([name]) => name !== "remove")) as Record<string, string>),
+            }}
+            defaultRemoved={Array.isArray(saved.remove) ? saved.remove : undefined}
+            extra={<SaveForLater service={RF_SERVICE} draftId={draft?.id ?? randomUUID()} version={draft?.version ?? null} />}
           />
         </>
       )}

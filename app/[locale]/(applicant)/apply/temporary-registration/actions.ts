@@ -11,5 +11,5 @@ import { getViewer } from "@/lib/dal/viewer";
 export async function submitTrApplication(input: TrSubmitInput): Promise<TrSubmitState> {
   const viewer = await getViewer();
   if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return trFormError(input, "tr.form.signedOut");
-  return fileTrApplication(viewer, input, "online", (c, locale) => `/${locale}/applications/${c.reference}/confirmation`);
+  return fileTrApplication(viewer, input, "online", (c, locale) => `/${locale}/applications/${c.reference}/confirmation`, { fromDraft: true });
 }

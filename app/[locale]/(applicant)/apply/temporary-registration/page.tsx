@@ -1,4 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { saveDraftAction } from "@/app/_components/drafts/actions";
+import type { TrDraft } from "@/app/_components/tr-wizard/types";
+import { myDraft } from "@/lib/dal/drafts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { loadTrWizardSetup } from "@/app/_components/tr-wizard/server";
@@ -19,15 +23,21 @@ export default async function ApplyTemporaryRegistrationPage({ params }: { param
   const locale = pageLocale((await params).locale);
   setRequestLocale(locale);
   const viewer = await requireApplicant(locale, "/apply/temporary-registration");
-  const { options, text } = await loadTrWizardSetup(await getDb(), { locale });
+  const db = await getDb();
+  const [{ options, text }, saved] = await Promise.all([loadTrWizardSetup(db, { locale, serverDraft: true }), myDraft(db, viewer, TR_SERVICE)]);
+  // A new draft gets its id now: it is the filing's idempotency key even if no step was saved.
+  const draft = { id: saved?.id ?? randomUUID(), version: saved?.version ?? null, step: saved?.step ?? null, data: (saved?.data ?? {}) as TrDraft, save: saveDraftAction };
   return (
     <TrWizard
+      // The server's draft is the truth on every page load; the tab only keeps what is between saves.
+      key={`${draft.id}:${draft.version ?? 0}`}
       locale={locale}
-      storageKey={`tr-wizard:${viewer.userId}:${TR_SERVICE}`}
+      storageKey={`tr-draft:${viewer.userId}:${draft.id}:${draft.version ?? 0}`}
       channel="online"
       submitAction={submitTrApplication}
       options={options}
       text={text}
+      draft={draft}
     />
   );
 }

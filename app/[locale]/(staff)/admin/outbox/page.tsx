@@ -52,9 +52,10 @@ export default async function OutboxPage({ params, searchParams }: Props) {
         <ol className="link-list" style={{ display: "block" }} aria-label={t("listLabel")}>
           {items.map((m) => (
             <li key={m.id} className="card" data-testid="outbox-message">
-              <h2 style={{ fontSize: "1.1rem", marginTop: 0 }}>{m.subject}</h2>
+              <h2 style={{ fontSize: "1.1rem", marginTop: 0 }}>{m.channel === "sms" ? t("channels.sms") : m.subject}</h2>
               <p>
-                <strong className={STATUS_TAG[m.status]}>{t(`statuses.${m.status}`)}</strong> {t("to", { to: m.to, locale: m.locale })}
+                <strong className={STATUS_TAG[m.status]}>{t(`statuses.${m.status}`)}</strong> <span className="tag tag--grey">{t(`channels.${m.channel}`)}</span>{" "}
+                {t("to", { to: m.to, locale: m.locale })}
                 <br />
                 <span className="muted">
                   {t("written", { at: when(m.createdAt) })} {m.sentAt ? t("sent", { at: when(m.sentAt) }) : null} {t("attempts", { count: m.attempts })}
