@@ -282,6 +282,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       from: ["under_review"],
       to: "refused",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseInput,
       decides: true,
       form: {
@@ -425,6 +426,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       to: (ctx) => (ctx.today > (dataOf(ctx).permit?.validUntil ?? ctx.today) ? "expired" : "active"),
       outcomes: ["active", "expired"],
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseExtensionInput,
       decides: true,
       form: { messages: MESSAGES, danger: true, fields: [{ name: "reason", kind: "textarea", required: true }] },
@@ -451,6 +453,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       from: PERMIT_HELD,
       to: "revoked",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: revokeInput,
       decides: true,
       form: {

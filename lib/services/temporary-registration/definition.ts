@@ -176,6 +176,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       from: ["under_review"],
       to: "refused",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseInput,
       form: staffForm([{ name: "reasonCode", kind: "select", required: true, options: REFUSAL_REASONS, optionMessages: "tr.refusalReasons" }, { ...REASON, required: true }], true),
       decides: true,
@@ -221,6 +222,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       from: ["registered"],
       to: "closed",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: cancelInput,
       form: staffForm([{ ...REASON, required: true }], true),
       decides: true,
