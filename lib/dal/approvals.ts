@@ -5,6 +5,8 @@ import { caseApprovals, cases, users } from "@/db/schema";
 import { caseVisibility } from "@/lib/engine/access";
 import { allServices } from "@/lib/engine/registry";
 import type { Viewer } from "@/lib/engine/types";
+// Which actions need approval is read from the service definitions, so they must be registered.
+import "@/lib/services";
 
 /** Proposals (four-eyes) as staff see them: the inbox of approvers and the banner on a case. */
 

@@ -27,6 +27,8 @@ export interface DeadlineExtensionView {
   newDueOn: string | null;
   previousRemainingDays: number | null;
   newRemainingDays: number | null;
+  /** What the extension counts against deadline_extension_max_working_days. */
+  days: number;
   reason: string | null;
   /** Null for the applicant: they see what changed and why, not who did it. */
   byName: string | null;
@@ -42,13 +44,14 @@ export async function deadlineExtensions(db: DbOrTx, viewer: Viewer, caseId: str
     .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, EXTEND_DEADLINE_ACTION), caseVisibility(viewer)))
     .orderBy(asc(caseEvents.version));
   return rows.map((r) => {
-    const p = (r.payload ?? {}) as Partial<Record<"previousDueOn" | "newDueOn", string | null> & Record<"previousRemainingDays" | "newRemainingDays", number | null>>;
+    const p = (r.payload ?? {}) as Partial<Record<"previousDueOn" | "newDueOn", string | null> & Record<"previousRemainingDays" | "newRemainingDays" | "days", number | null>>;
     return {
       at: r.at,
       previousDueOn: p.previousDueOn ?? null,
       newDueOn: p.newDueOn ?? null,
       previousRemainingDays: p.previousRemainingDays ?? null,
       newRemainingDays: p.newRemainingDays ?? null,
+      days: p.days ?? 0,
       reason: r.reason,
       byName: viewer.role === "applicant" ? null : r.byName,
     };
