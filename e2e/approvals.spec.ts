@@ -83,6 +83,8 @@ test("four-eyes: a supervisor's own refusal waits for another supervisor, who se
     await proposer.goto(`/${LOCALE}/staff/cases/${created.id}`);
     await expect(caseStatus(proposer)).toHaveText(tr.status.under_review);
     await expect(proposer.getByTestId("pending-approval")).toHaveCount(0);
+    // The proposer is told why, on their next page view.
+    await expect(proposer.getByTestId("staff-notices")).toContainText("Ask the host again before refusing.");
     await expect(proposer.locator("ol.timeline")).toContainText("Ask the host again before refusing.");
   } finally {
     await proposer.context().close();

@@ -150,7 +150,7 @@ export function approveProposal(db: Db, viewer: Viewer, approvalId: string, now 
     if (!checked.ok) return checked;
     await close(tx, approval.id, { status: "approved", decidedBy: viewer.userId, decidedAt: now });
     const result = await applyAction(checked.checked, tx, { approval: { id: approval.id, proposedBy: approval.proposedBy, proposedAt: approval.proposedAt.toISOString() } });
-    if (result.ok) await tellProposer(tx, approval, result.case, "approvals.notifications.approved", { action: approval.action, by: viewer.displayName }, now);
+    if (result.ok) await tellProposer(tx, approval, result.case, "approvals.notifications.approved", { by: viewer.displayName }, now);
     return result;
   });
 }
@@ -164,7 +164,7 @@ export function rejectProposal(db: Db, viewer: Viewer, approvalId: string, reaso
     if (why.length > 2000) return { ok: false, error: "validation_failed", issues: [{ path: ["reason"], message: "approvals.errors.reasonTooLong" }] };
     await close(tx, approval.id, { status: "rejected", decidedBy: viewer.userId, decidedAt: now, reason: why });
     const next = await caseEvent(tx, viewer, current, current.version, now, "approval_rejected", { approvalId: approval.id, action: approval.action, proposedBy: approval.proposedBy }, why);
-    await tellProposer(tx, approval, next, "approvals.notifications.rejected", { action: approval.action, by: viewer.displayName, reason: why }, now);
+    await tellProposer(tx, approval, next, "approvals.notifications.rejected", { by: viewer.displayName, reason: why }, now);
     return { ok: true, case: next, eventId: 0 };
   });
 }
