@@ -155,7 +155,6 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           <p>{workbenchNotice}</p>
         </div>
       ) : null}
-      <PendingApprovalBanner c={c} viewer={viewer} locale={locale} />
 
       <h1>
         <span className={styles.caption}>{label(`${ns}.serviceName`, c.service)}</span>
@@ -178,6 +177,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <Row label={t("decidedAt")}>{c.decidedAt ? formatInstant(format, c.decidedAt) : t("notYet")}</Row>
       </Summary>
 
+      <PendingApprovalBanner c={c} viewer={viewer} locale={locale} />
       {StaffDetails ? <StaffDetails {...props} /> : null}
       <DeadlineHistory c={c} viewer={viewer} />
 
