@@ -56,6 +56,8 @@ test("four-eyes: a supervisor's own refusal waits for another supervisor, who se
     await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("The host denied that the applicant lives at the address.");
     await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
     await expect(proposer.getByTestId("workbench-notice")).toHaveText(approvals.outcome.requested);
+    // While it waits, no second refusal is offered.
+    await expect(proposer.locator('section[data-action="refuse"]')).toHaveCount(0);
 
     // The proposer sees it in the inbox as theirs: they may withdraw it, never approve it.
     await proposer.goto(`/${LOCALE}/staff/approvals`);
@@ -83,6 +85,7 @@ test("four-eyes: a supervisor's own refusal waits for another supervisor, who se
     await proposer.goto(`/${LOCALE}/staff/cases/${created.id}`);
     await expect(caseStatus(proposer)).toHaveText(tr.status.under_review);
     await expect(proposer.getByTestId("pending-approval")).toHaveCount(0);
+    await expect(proposer.locator('section[data-action="refuse"]')).toHaveCount(1);
     // The proposer is told why, on their next page view.
     await expect(proposer.getByTestId("staff-notices")).toContainText("Ask the host again before refusing.");
     await expect(proposer.locator("ol.timeline")).toContainText("Ask the host again before refusing.");

@@ -25,6 +25,7 @@ import { loadReferenceData } from "@/lib/rules/load";
 import { performCaseAction } from "./actions";
 import { changeAssignment } from "./assignment-actions";
 import { assignableStaff } from "@/lib/dal/assignment";
+import { pendingApprovalForCase } from "@/lib/dal/approvals";
 import { SelectField, TextField } from "@/app/_components/fields";
 import { CaseDeadline, DeadlineHistory, ExtendDeadline, PendingApprovalBanner } from "@/app/_components/workbench/case-workbench";
 
@@ -87,9 +88,11 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
 
   // One form per action the engine offers this viewer now, as the service declares it.
   const forms: ActionFormView[] = [];
+  // While a decision waits for approval, the other decisions that need approval are not offered.
+  const awaitingApproval = (await pendingApprovalForCase(db, viewer, c.id)) !== null;
   for (const action of detail.actions) {
     const form = service?.actions[action]?.form;
-    if (!form) continue;
+    if (!form || (awaitingApproval && service?.actions[action]?.approval)) continue;
     const m = `${form.messages}.${action}`;
     const values = messageValues[action] ?? {};
     const optional = (key: string) => (tRoot.has(key) ? tRoot(key as never, values as never) : undefined);
