@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import staff from "../lib/i18n/messages/en/staff.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
+import approvals from "../lib/i18n/messages/en/approvals.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
@@ -97,7 +98,7 @@ test("officer: the queue is sorted by due date, search by reference finds the ca
   await expectNoA11yViolations(page, testInfo);
 });
 
-test("refusal needs a reason code and a text; what was typed stays after the error", async ({ page }) => {
+test("refusal needs a reason code and a text; what was typed stays after the error; it takes effect when a supervisor approves it", async ({ page, browser, baseURL }) => {
   await signIn(page, OFFICER_ALMATY, undefined, LOCALE);
   const created = await fileAlmatyCase(page);
   await page.goto(`/${LOCALE}/staff/cases/${created.id}`);
@@ -114,9 +115,20 @@ test("refusal needs a reason code and a text; what was typed stays after the err
   await refuse.getByLabel(tr.staffActions.refuse.fields.reasonCode.label).selectOption("address_not_confirmed");
   await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("The host denied that the applicant lives at the address.");
   await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
-  await expect(page.getByText(tr.staffActions.refuse.done)).toBeVisible();
-  await expect(caseStatus(page)).toHaveText(tr.status.refused);
-  await expect(page.locator("#decisions-title + div table tbody tr").first()).toContainText(tr.refusalReasons.address_not_confirmed);
+  // Four-eyes: the refusal is a proposal until a supervisor approves it.
+  await expect(page.getByTestId("workbench-notice")).toHaveText(approvals.outcome.requested);
+  await expect(caseStatus(page)).toHaveText(tr.status.under_review);
+  await expect(page.getByTestId("pending-approval")).toContainText(tr.refusalReasons.address_not_confirmed);
+
+  const supervisor = await signedInPage(browser, baseURL, SUPERVISOR_ALMATY);
+  try {
+    await supervisor.goto(`/${LOCALE}/staff/cases/${created.id}`);
+    await supervisor.getByTestId("pending-approval").getByRole("button", { name: approvals.inbox.approve }).click();
+    await expect(caseStatus(supervisor)).toHaveText(tr.status.refused);
+    await expect(supervisor.locator("#decisions-title + div table tbody tr").first()).toContainText(tr.refusalReasons.address_not_confirmed);
+  } finally {
+    await supervisor.context().close();
+  }
 });
 
 test("two people start the same review: exactly one wins, the other is told and sees the new state", async ({ browser, baseURL }) => {

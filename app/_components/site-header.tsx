@@ -3,6 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/db";
 import { isHouseholder } from "@/lib/dal/household-permits";
 import { unreadNotificationCount } from "@/lib/dal/notifications";
+import { approvalInboxCount, isApprover } from "@/lib/dal/approvals";
 import { getViewer } from "@/lib/dal/viewer";
 import { sessionSecondsLeft } from "@/lib/auth/sessions";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -22,6 +23,9 @@ export async function SiteHeader() {
   const secondsLeft = viewer?.sessionId ? await sessionSecondsLeft(await getDb(), viewer.sessionId) : null;
   const unread = viewer?.role === "applicant" ? await unreadNotificationCount(await getDb(), viewer) : 0;
   const householder = viewer?.role === "applicant" ? await isHouseholder(await getDb(), viewer) : false;
+  const approver = isApprover(viewer);
+  const waiting = approver && viewer ? await approvalInboxCount(await getDb(), viewer) : 0;
+  const tApprovals = await getTranslations("approvals");
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -53,6 +57,13 @@ export async function SiteHeader() {
             {viewer && STAFF_ROLES.has(viewer.role) ? (
               <li>
                 <Link href="/staff">{t("nav.staff")}</Link>
+              </li>
+            ) : null}
+            {approver ? (
+              <li>
+                <Link href="/staff/approvals" data-testid="nav-approvals">
+                  {waiting ? tApprovals("nav", { count: waiting }) : tApprovals("navNone")}
+                </Link>
               </li>
             ) : null}
             {viewer ? (

@@ -4,3 +4,4 @@ export * from "./household-permit";
 export * from "./refugee-renewal";
 export * from "./kandas";
 export * from "./drafts";
+export * from "./approvals";

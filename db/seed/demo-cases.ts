@@ -9,6 +9,7 @@ import { runDueJobs } from "@/lib/jobs/runner";
 import { TR_SERVICE } from "@/lib/services";
 import type { TrApplicationInput } from "@/lib/services/temporary-registration/schema";
 import { OFFICE_REGIONS, viewerOf } from "./users";
+import { decideWithApproval, supervisorsByRegion } from "./approvals";
 
 /** A small deterministic generator, so `--e2e` data is the same on every run. */
 export function random(seed: number) {
@@ -159,13 +160,14 @@ export function demoApplication(rng: Rng, filedOn: string, region: string): TrAp
   };
 }
 
-type Outcome = "submitted" | "under_review" | "returned_for_correction" | "registered" | "refused" | "withdrawn" | "departed";
+type Outcome = "submitted" | "under_review" | "returned_for_correction" | "registered" | "refusal_proposed" | "refused" | "withdrawn" | "departed";
 
 const OUTCOMES = [
   ["submitted", 14],
   ["under_review", 14],
   ["returned_for_correction", 5],
   ["registered", 50],
+  ["refusal_proposed", 2],
   ["refused", 5],
   ["withdrawn", 3],
   ["departed", 9],
@@ -179,7 +181,7 @@ function must(r: PerformResult, what: string): CaseSnapshot {
 }
 
 /** Walks one case through the engine to its target state, each step an hour or more after the last. */
-async function driveCase(db: Db, filer: Viewer, officer: Viewer, app: TrApplicationInput, filedOn: string, outcome: Outcome, rng: Rng, channel: "online" | "front_office" | "api"): Promise<void> {
+async function driveCase(db: Db, filer: Viewer, officer: Viewer, supervisor: Viewer, app: TrApplicationInput, filedOn: string, outcome: Outcome, rng: Rng, channel: "online" | "front_office" | "api"): Promise<void> {
   let hour = rng.int(8, 15);
   let day = filedOn;
   const later = () => {
@@ -204,8 +206,12 @@ async function driveCase(db: Db, filer: Viewer, officer: Viewer, app: TrApplicat
   }
   c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: later() }), "start_review");
   if (outcome === "under_review") return;
-  if (outcome === "refused") {
-    must(await perform(db, officer, c.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }, c.version, { now: later() }), "refuse");
+  if (outcome === "refused" || outcome === "refusal_proposed") {
+    // Four-eyes: the officer proposes, the region's supervisor approves (or it waits in the inbox).
+    const refusal = { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." };
+    const r = await decideWithApproval(db, officer, outcome === "refused" ? supervisor : null, c.id, "refuse", refusal, c.version, later());
+    if (outcome === "refused") must(r, "refuse");
+    else if (r.ok || r.error !== "approval_requested") throw new Error(`Demo seed: refusal proposal failed: ${JSON.stringify(r)}`);
     return;
   }
   c = must(await perform(db, officer, c.id, "register", {}, c.version, { now: later() }), "register");
@@ -230,15 +236,21 @@ export async function seedDemoCases(db: Db, accounts: Map<string, typeof users.$
 
   // The demo applicant's own cases, one per interesting state.
   const mine: Outcome[] = ["registered", "under_review", "returned_for_correction"];
+  const supervisors = supervisorsByRegion(accounts);
   for (const [i, outcome] of mine.entries()) {
     const filedOn = addCalendarDays(today, -(i * 9 + 2));
     const app = demoApplication(rng, filedOn, "KZ-ALA");
     app.person = { ...app.person, surname: "KARIMOV", givenNames: "AZIZ", citizenship: "UZB", birthDate: "1990-05-14", sex: "M" };
     app.passport = { ...app.passport, passportNumber: `FA${1234567 + i}` };
-    await driveCase(db, applicant, officers.get("KZ-ALA")!, app, filedOn, outcome, rng, "online");
+    await driveCase(db, applicant, officers.get("KZ-ALA")!, supervisors.get("KZ-ALA")!, app, filedOn, outcome, rng, "online");
+  }
+  // Refusals waiting in the Almaty supervisors' approval inbox.
+  for (const days of [1, 3]) {
+    const filedOn = addCalendarDays(today, -days);
+    await driveCase(db, officers.get("KZ-ALA")!, officers.get("KZ-ALA")!, supervisors.get("KZ-ALA")!, demoApplication(rng, filedOn, "KZ-ALA"), filedOn, "refusal_proposed", rng, "api");
   }
 
-  for (let i = mine.length; i < opts.count; i++) {
+  for (let i = mine.length + 2; i < opts.count; i++) {
     const region = rng.weighted(REGIONS);
     const filedOn = addCalendarDays(today, -rng.int(0, opts.days));
     const officer = officers.get(region)!;
@@ -247,7 +259,7 @@ export async function seedDemoCases(db: Db, accounts: Map<string, typeof users.$
     // Recent filings are still open; old ones are decided.
     if (filedOn >= addCalendarDays(today, -1) && outcome !== "withdrawn") outcome = rng.pick(["submitted", "under_review"] as const);
     if (filedOn < addCalendarDays(today, -10) && (outcome === "submitted" || outcome === "under_review")) outcome = "registered";
-    await driveCase(db, filer, officer, demoApplication(rng, filedOn, region), filedOn, outcome, rng, filer === clerk ? "front_office" : "api");
+    await driveCase(db, filer, officer, supervisors.get(region)!, demoApplication(rng, filedOn, region), filedOn, outcome, rng, filer === clerk ? "front_office" : "api");
   }
   // Registrations whose term has passed are ended and, after the grace period, flagged (TR-08).
   await runDueJobs(db);

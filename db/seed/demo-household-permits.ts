@@ -11,6 +11,7 @@ import { confirmPermitPayment } from "@/lib/services/household-permit/payment";
 import type { EmployerInput, HpApplicationInput, WorkCategory } from "@/lib/services/household-permit/schema";
 import { random } from "./demo-cases";
 import { OFFICE_REGIONS, viewerOf } from "./users";
+import { decideWithApproval, supervisorsByRegion } from "./approvals";
 
 type Rng = ReturnType<typeof random>;
 
@@ -177,6 +178,8 @@ interface Drive {
   db: Db;
   filer: Viewer;
   officer: Viewer;
+  /** Approves the officer's refusals and revocations (four-eyes). */
+  supervisor?: Viewer;
   app: HpApplicationInput;
   filedOn: string;
   outcome: Outcome;
@@ -210,7 +213,8 @@ async function drivePermit(d: Drive): Promise<void> {
   c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: next(1) }), "start_review");
   if (d.outcome === "under_review") return;
   if (d.outcome === "refused") {
-    must(await perform(db, officer, c.id, "refuse", { reasonCode: "certificate_problem", reason: "The criminal-record certificate could not be verified with the issuing state." }, c.version, { now: next() }), "refuse");
+    const refusal = { reasonCode: "certificate_problem", reason: "The criminal-record certificate could not be verified with the issuing state." };
+    must(await decideWithApproval(db, officer, d.supervisor ?? null, c.id, "refuse", refusal, c.version, next()), "refuse");
     return;
   }
   c = must(await perform(db, officer, c.id, "approve", {}, c.version, { now: next() }), "approve");
@@ -221,7 +225,8 @@ async function drivePermit(d: Drive): Promise<void> {
     c = must(await perform(db, officer, c.id, "register_contract", d.laterEmployer, c.version, { now: next() }), "register_contract");
   }
   if (d.outcome === "revoked") {
-    must(await perform(db, officer, c.id, "revoke", { ground: "region_violation", reason: "The holder was found working for a householder in another region." }, c.version, { now: next(10) }), "revoke");
+    const revocation = { ground: "region_violation", reason: "The holder was found working for a householder in another region." };
+    must(await decideWithApproval(db, officer, d.supervisor ?? null, c.id, "revoke", revocation, c.version, next(10)), "revoke");
   }
 }
 
@@ -242,6 +247,7 @@ export async function seedDemoHouseholdPermits(
   const clerk = viewerOf(accounts.get("clerk.almaty@demo.kz")!);
   const pool = new EmployerPool(rng, 5, opts.fullEmployers);
   const almaty = officers.get("KZ-ALA")!;
+  const supervisors = supervisorsByRegion(accounts);
 
   // The contracts that make the demo employer's and the full employers' counts: recent, long enough not to expire.
   let made = 0;
@@ -281,7 +287,7 @@ export async function seedDemoHouseholdPermits(
     const app = demoApplication(rng, filedOn, region, entryLimit, atFiling ? employer : undefined);
     const officer = officers.get(region)!;
     const filer = region === "KZ-ALA" && rng.next() < 0.5 ? clerk : officer;
-    await drivePermit({ db, filer, officer, app, filedOn, outcome, rng, channel: filer === clerk ? "front_office" : "api", laterEmployer: atFiling ? undefined : employer });
+    await drivePermit({ db, filer, officer, supervisor: supervisors.get(region), app, filedOn, outcome, rng, channel: filer === clerk ? "front_office" : "api", laterEmployer: atFiling ? undefined : employer });
   }
   // Unpaid approvals past their day lapse, permits past their term expire.
   await runDueJobs(db);

@@ -67,7 +67,23 @@ export const DEMO_USERS: DemoUser[] = [
       services: MIA_SERVICES,
       locale: "kk",
     })),
+  ...Object.entries(OFFICE_REGIONS)
+    .filter(([code]) => code !== "KZ-ALA" && code !== "KZ-ALM")
+    .map(([code, slug]) => ({
+      email: `supervisor.${slug}@demo.kz`,
+      displayName: `Supervisor ${slug}`,
+      role: "supervisor" as const,
+      regions: [code],
+      services: MIA_SERVICES,
+      locale: "ru",
+    })),
 ];
+
+/** Each office region's head of unit: the second pair of eyes on its refusals and revocations (four-eyes). */
+export function supervisorEmail(region: string): string {
+  if (region === "KZ-ALA" || region === "KZ-ALM") return "supervisor.almaty@demo.kz";
+  return `supervisor.${OFFICE_REGIONS[region]}@demo.kz`;
+}
 
 export function viewerOf(row: typeof users.$inferSelect): Viewer {
   return { kind: "user", userId: row.id, role: row.role, regions: row.regions, services: row.services, displayName: row.displayName, locale: row.locale };

@@ -321,6 +321,19 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
     expect(stale.body).toMatchObject({ error: "version_conflict", currentVersion: c.version + 1, messageKey: "api.errors.versionConflict" });
   });
 
+  it("a refusal needs a second person's approval: 202 approval_requested with the proposal, the case keeps its state", async () => {
+    const c = await fileOk("applicantA");
+    await act("officerAlmaty", c.id, "start_review", { version: c.version });
+    const res = await read(await act("officerAlmaty", c.id, "refuse", { version: c.version + 1, reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }));
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({
+      outcome: "approval_requested",
+      messageKey: "api.outcomes.approvalRequested",
+      approvalId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      case: { id: c.id, status: "under_review", version: c.version + 2 },
+    });
+  });
+
   it("an action without an integer version → 422 on path [version]; invalid input → 422 on its field", async () => {
     const c = await fileOk("applicantA");
     for (const body of [{}, { version: "2" }, { version: 1.5 }]) {

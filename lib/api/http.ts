@@ -2,7 +2,8 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import enApi from "@/lib/i18n/messages/en/api.json";
 import type { FieldIssue, PerformResult, RuleViolation } from "@/lib/engine/types";
-import type { RuleViolationBody, ValidationFailedBody, VersionConflictBody } from "./schemas";
+import { toActionResult } from "./dto";
+import type { ApprovalRequestedBody, RuleViolationBody, ValidationFailedBody, VersionConflictBody } from "./schemas";
 
 /**
  * JSON API responses. Every error has a stable `error` code, a `message` in the caller's language
@@ -126,6 +127,10 @@ export function performResultResponse<T>(t: ApiTranslate, result: PerformResult,
       return forbidden(t);
     case "not_found":
       return notFound(t);
+    case "approval_requested": {
+      const body: ApprovalRequestedBody = { outcome: "approval_requested", ...translated(t, "api.outcomes.approvalRequested"), approvalId: result.approvalId, case: toActionResult(result.case) };
+      return json(body, 202);
+    }
   }
 }
 

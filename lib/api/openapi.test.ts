@@ -116,6 +116,15 @@ describe("OpenAPI document", () => {
     expect(start.additionalProperties).toBe(false);
   });
 
+  it("actions that need approval document the 202 approval_requested outcome; others do not", () => {
+    const refuse = doc.paths["/api/v1/cases/{id}/actions/refuse"]!.post as Json & { responses: Record<string, unknown>; "x-approval-by": unknown };
+    expect(refuse.responses["202"]).toBeDefined();
+    expect(refuse["x-approval-by"]).toMatchObject({ [TR_SERVICE]: ["supervisor"] });
+    expect(JSON.stringify(refuse.responses["202"])).toContain("#/components/schemas/ApprovalRequested");
+    const register = doc.paths["/api/v1/cases/{id}/actions/register"]!.post as Json & { responses: Record<string, unknown> };
+    expect(register.responses["202"]).toBeUndefined();
+  });
+
   it("describes each service's application data from its own schema", () => {
     const create = doc.paths["/api/v1/applications"]!.post!;
     const body = ((create.requestBody as Json).content as Record<string, { schema: { oneOf: Json[] } }>)["application/json"]!.schema;

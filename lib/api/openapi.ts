@@ -83,6 +83,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   named("QueueItem", api.queueItem);
   named("Queue", api.queueResponse);
   named("ActionResult", api.actionResponse);
+  named("ApprovalRequested", api.approvalRequestedResponse);
   named("Health", api.healthResponse);
   named("Error", api.errorResponse);
   named("ValidationFailed", api.validationFailedResponse);
@@ -136,21 +137,36 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const common = [parameterRef("AcceptLanguage")];
   const caseId = { name: "id", in: "path", required: true, description: "Case ID (UUID).", schema: { type: "string", format: "uuid" } };
 
+  const approvalRequested = {
+    description:
+      "Four-eyes: the action needs a second person's approval. It was checked like any other and recorded as a pending proposal; " +
+      "the case has not changed state. An approver performs it from their inbox; a stale proposal is refused with a version conflict.",
+    content: jsonContent(ref("ApprovalRequested")),
+  };
   const actionPaths: Record<string, Record<string, JsonObject>> = {};
   for (const [name, byService] of actions) {
     const refs = [...byService.values()].map(([id]) => ref(id));
     const allowed = [...new Set([...byService.values()].flatMap(([, a]) => a.allowed))];
+    const approvers = [...byService].filter(([, [, a]]) => a.approval).map(([service, [, a]]) => `${service}: ${a.approval!.by.join(", ")}`);
+    const needsApproval = approvers.length > 0;
     actionPaths[`/api/v1/cases/{id}/actions/${name}`] = {
       post: {
         tags: ["Cases"],
         operationId: `perform_${name}`,
         summary: `Perform "${name}" on a case`,
-        description: `Services: ${[...byService.keys()].join(", ")}. Performed by: ${allowed.join(", ")}.`,
+        description:
+          `Services: ${[...byService.keys()].join(", ")}. Performed by: ${allowed.join(", ")}.` +
+          (needsApproval ? ` Needs a second person's approval (four-eyes; approved by ${approvers.join("; ")}): the call records a proposal and answers 202.` : ""),
         "x-allowed-roles": allowed,
+        ...(needsApproval ? { "x-approval-by": Object.fromEntries([...byService].filter(([, [, a]]) => a.approval).map(([service, [, a]]) => [service, a.approval!.by])) } : {}),
         security: signedIn([SCOPES.act]),
         parameters: [caseId, ...common],
         requestBody: { required: true, content: jsonContent(refs.length === 1 ? refs[0]! : { oneOf: refs }) },
-        responses: { 200: { description: "The case after the action.", content: jsonContent(ref("ActionResult")) }, ...errors },
+        responses: {
+          200: { description: "The case after the action.", content: jsonContent(ref("ActionResult")) },
+          ...(needsApproval ? { 202: approvalRequested } : {}),
+          ...errors,
+        },
       },
     };
   }
@@ -235,11 +251,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
         tags: ["Cases"],
         operationId: "performAction",
         summary: "Perform an action on a case",
-        description: "The body is { version, ...input }; the input of each action is described on its own path below.",
+        description:
+          "The body is { version, ...input }; the input of each action is described on its own path below. " +
+          "Actions that need a second person's approval answer 202 with outcome approval_requested instead of 200.",
         security: signedIn([SCOPES.act]),
         parameters: [caseId, { name: "action", in: "path", required: true, schema: { type: "string", enum: [...actions.keys()] } }, ...common],
         requestBody: { required: true, content: jsonContent({ anyOf: [...actions.values()].flatMap((m) => [...m.values()].map(([id]) => ref(id))) }) },
-        responses: { 200: { description: "The case after the action.", content: jsonContent(ref("ActionResult")) }, ...errors },
+        responses: { 200: { description: "The case after the action.", content: jsonContent(ref("ActionResult")) }, 202: approvalRequested, ...errors },
       },
     },
     ...actionPaths,

@@ -150,6 +150,15 @@ export const actionResponse = z.object({
   dueOn: civilDate.nullable(),
 });
 
+/** 202: the action needs a second person's approval (four-eyes); it was recorded as a proposal, not performed. */
+export const approvalRequestedResponse = z.object({
+  outcome: z.literal("approval_requested"),
+  message: z.string(),
+  messageKey: z.string(),
+  approvalId: uuid,
+  case: actionResponse,
+});
+
 export const healthResponse = z.object({
   status: z.enum(["ok", "unavailable"]),
   db: z.enum(["pglite", "postgres"]).nullable(),
@@ -203,6 +212,7 @@ export type PublicStatusView = z.input<typeof publicStatusResponse>;
 export type QueueItem = z.input<typeof queueItem>;
 export type QueueView = z.input<typeof queueResponse>;
 export type ActionResult = z.input<typeof actionResponse>;
+export type ApprovalRequestedBody = z.input<typeof approvalRequestedResponse>;
 export type HealthView = z.input<typeof healthResponse>;
 export type ValidationFailedBody = z.input<typeof validationFailedResponse>;
 export type RuleViolationBody = z.input<typeof ruleViolationResponse>;

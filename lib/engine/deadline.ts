@@ -47,3 +47,22 @@ export function nextClock(
   }
   return current;
 }
+
+/** How a case stands against its statutory date, the same for officer, supervisor and applicant. */
+export type DeadlineState = "on_time" | "due_soon" | "overdue" | "stopped" | "none";
+
+/**
+ * Overdue once the due date has passed (Kazakhstan civil date); due soon when it is at most
+ * `deadline_warning_working_days` working days away (today included); stopped while the case waits
+ * for the applicant (remaining time kept); none when there is no running term.
+ */
+export function deadlineState(
+  c: { dueOn: string | null; clockRemainingDays: number | null },
+  today: string,
+  params: ParameterReader,
+  ref: ReferenceData,
+): DeadlineState {
+  if (!c.dueOn) return c.clockRemainingDays !== null ? "stopped" : "none";
+  if (c.dueOn < today) return "overdue";
+  return ref.calendar.workingDaysBetween(today, c.dueOn) <= params.number("deadline_warning_working_days", today) ? "due_soon" : "on_time";
+}

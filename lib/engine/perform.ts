@@ -5,6 +5,7 @@ import { caseEvents, cases } from "@/db/schema";
 import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { caseVisibility, mayPerform } from "./access";
+import { needsApproval, proposeAction } from "./approvals";
 import { assignmentViolation, leaseUntil } from "./assign";
 import { nextClock } from "./deadline";
 import { getService } from "./registry";
@@ -47,11 +48,25 @@ export function availableActions(viewer: Viewer, c: CaseSnapshot): string[] {
     .map(([name]) => name);
 }
 
+/** An action that passed every check for this viewer on this case, ready to apply. */
+export interface CheckedAction {
+  service: ServiceDefinition<Record<string, unknown>>;
+  action: ActionDefinition<unknown>;
+  actionName: string;
+  current: CaseSnapshot;
+  viewer: Viewer;
+  /** The input as given (kept on a proposal, validated again when it is approved). */
+  rawInput: unknown;
+  ctx: RuleContext<unknown>;
+  expectedVersion: number;
+  now: Date;
+}
+
 /**
- * Performs one action on one case, in the caller's transaction: authorise → validate → guards →
- * conditional version bump → event → effects. Returns a typed outcome; throws only on faults.
+ * Everything that decides whether an action is allowed now, without changing anything:
+ * authorise → version → from-state → input → assignment → guards.
  */
-export async function performInTx(
+export async function checkAction(
   tx: Tx,
   viewer: Viewer,
   current: CaseSnapshot,
@@ -59,7 +74,7 @@ export async function performInTx(
   rawInput: unknown,
   expectedVersion: number,
   now: Date,
-): Promise<PerformResult> {
+): Promise<{ ok: true; checked: CheckedAction } | Exclude<PerformResult, { ok: true }>> {
   const service = getService(current.service) as ServiceDefinition<Record<string, unknown>> | undefined;
   const action = service?.actions[actionName] as ActionDefinition<unknown> | undefined;
   if (!service || !action) return { ok: false, error: "not_found" };
@@ -79,7 +94,13 @@ export async function performInTx(
   if (held) return { ok: false, error: "rule_violation", violations: [held] };
   const violations = runGuards(action.guards, ctx);
   if (violations.length) return { ok: false, error: "rule_violation", violations };
+  return { ok: true, checked: { service, action, actionName, current, viewer, rawInput: rawInput ?? {}, ctx, expectedVersion, now } };
+}
 
+/** Applies a checked action: conditional version bump → one event → effects. */
+export async function applyAction(c: CheckedAction, tx: Tx, eventExtra: Record<string, unknown> = {}): Promise<PerformResult> {
+  const { service, action, actionName, current, viewer, ctx, expectedVersion, now } = c;
+  const { today, params, ref } = ctx;
   const toStatus = typeof action.to === "function" ? action.to(ctx) : action.to;
   const decides = typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides === true;
   const patch = action.patch?.(ctx) ?? {};
@@ -118,7 +139,7 @@ export async function performInTx(
   if (!updated) return { ok: false, error: "version_conflict" };
 
   const next = toSnapshot(updated);
-  const reason = (parsed.data as { reason?: unknown } | null)?.reason;
+  const reason = (ctx.input as { reason?: unknown } | null)?.reason;
   const [event] = await tx
     .insert(caseEvents)
     .values({
@@ -130,7 +151,7 @@ export async function performInTx(
       action: actionName,
       fromStatus: current.status,
       toStatus,
-      payload: action.eventPayload ? action.eventPayload(parsed.data) : (parsed.data as Record<string, unknown>),
+      payload: { ...(action.eventPayload ? action.eventPayload(ctx.input) : (ctx.input as Record<string, unknown>)), ...eventExtra },
       reason: typeof reason === "string" ? reason : null,
       visibleToApplicant: action.public ?? true,
     })
@@ -138,6 +159,26 @@ export async function performInTx(
 
   for (const effect of action.effects ?? []) await effect({ ...ctx, tx, next, now });
   return { ok: true, case: next, eventId: event!.id };
+}
+
+/**
+ * Performs one action on one case, in the caller's transaction. Returns a typed outcome; throws
+ * only on faults. An action the service marks as needing approval is checked the same way and then
+ * recorded as a proposal instead (four-eyes, lib/engine/approvals.ts).
+ */
+export async function performInTx(
+  tx: Tx,
+  viewer: Viewer,
+  current: CaseSnapshot,
+  actionName: string,
+  rawInput: unknown,
+  expectedVersion: number,
+  now: Date,
+): Promise<PerformResult> {
+  const result = await checkAction(tx, viewer, current, actionName, rawInput, expectedVersion, now);
+  if (!result.ok) return result;
+  if (needsApproval(result.checked)) return proposeAction(tx, result.checked);
+  return applyAction(result.checked, tx);
 }
 
 /** The one entry point for changing a case. Everything happens in one transaction. */
@@ -156,8 +197,8 @@ export async function perform(
       const current = await loadVisibleCase(tx, viewer, caseId);
       if (!current) return { ok: false, error: "not_found" } as const;
       const result = await performInTx(tx, viewer, current, actionName, input, expectedVersion, now);
-      // A failed outcome after partial writes must leave nothing behind.
-      if (!result.ok) throw new Rollback(result);
+      // A failed outcome after partial writes must leave nothing behind; a recorded proposal stays.
+      if (!result.ok && result.error !== "approval_requested") throw new Rollback(result);
       return result;
     });
   } catch (e) {

@@ -50,7 +50,9 @@ export type PerformResult<T = CaseSnapshot> =
   | { ok: false; error: "rule_violation"; violations: RuleViolation[] }
   | { ok: false; error: "forbidden" }
   | { ok: false; error: "not_found" }
-  | { ok: false; error: "version_conflict"; currentVersion?: number };
+  | { ok: false; error: "version_conflict"; currentVersion?: number }
+  /** Four-eyes: the action needs a second person's approval, so it was recorded as a proposal and not performed. */
+  | { ok: false; error: "approval_requested"; approvalId: string; case: T };
 
 export interface CaseSnapshot {
   id: string;
@@ -118,6 +120,11 @@ export interface ActionDefinition<Input = unknown> {
   public?: boolean;
   /** How the staff case page offers this action; without it the action has no staff form. */
   form?: ActionForm;
+  /**
+   * Four-eyes: performing the action records a proposal that a person of one of these roles (never
+   * the proposer) approves before it takes effect (lib/engine/approvals.ts). Each role must also be allowed.
+   */
+  approval?: { by: readonly Role[] };
 }
 
 /**

@@ -57,5 +57,8 @@ export function toActionState(t: Translate & { has?: (key: string) => boolean },
       return { ok: false, fieldErrors: {}, formError: t("common.errors.forbiddenTitle") };
     case "not_found":
       return { ok: false, fieldErrors: {}, formError: t("common.errors.notFoundTitle") };
+    case "approval_requested":
+      // Not done yet: the decision waits for a second person (four-eyes).
+      return { ok: false, fieldErrors: {}, formError: t("approvals.outcome.requested") };
   }
 }

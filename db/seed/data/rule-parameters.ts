@@ -119,6 +119,13 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     description: "A case is due soon when its statutory date is at most this many working days away; it then shows in the Due soon queue and warns officer, supervisor and applicant.",
     source: "issue 6 (warning and overdue states); proposal [INF]",
   },
+  {
+    key: "deadline_extension_max_working_days",
+    value: 10,
+    effectiveFrom: SINCE_ALWAYS,
+    description: "A supervisor's extensions of one case's statutory deadline add up to at most this many working days (days of the term's unit while the clock is stopped).",
+    source: "issue 6 (supervisor extends a deadline with a reason); the sources give no bound, proposal [INF]",
+  },
   ...HP_RULE_PARAMETERS,
   ...REFUGEE_RENEWAL_PARAMETERS,
   ...KANDAS_PARAMETERS,

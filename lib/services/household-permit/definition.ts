@@ -268,6 +268,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       from: ["under_review"],
       to: "refused",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseInput,
       decides: true,
       form: {
@@ -411,6 +412,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       to: (ctx) => (ctx.today > (dataOf(ctx).permit?.validUntil ?? ctx.today) ? "expired" : "active"),
       outcomes: ["active", "expired"],
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseExtensionInput,
       decides: true,
       form: { messages: MESSAGES, danger: true, fields: [{ name: "reason", kind: "textarea", required: true }] },
@@ -437,6 +439,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
       from: PERMIT_HELD,
       to: "revoked",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: revokeInput,
       decides: true,
       form: {

@@ -7,6 +7,7 @@ import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { HP_SERVICE, TR_SERVICE } from "@/lib/services";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
+import { performApproved } from "@/test/approvals";
 import { at, makeUser, trApplication } from "@/test/fixtures";
 import { EMPLOYER_IIN, hpApplication } from "@/test/household-permit";
 import { iinFor } from "@/db/seed/demo-household-permits";
@@ -24,12 +25,14 @@ describe.each(TEST_ENGINES)("household permits on %s", (engine) => {
   let applicant: Viewer;
   let officer: Viewer;
   let clerk: Viewer;
+  let supervisor: Viewer;
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     applicant = await makeUser(t.db, "applicant");
     officer = await makeUser(t.db, "officer", { regions: ["KZ-ALA"], services: [HP_SERVICE] });
     clerk = await makeUser(t.db, "clerk", { regions: ["KZ-ALA"], services: [HP_SERVICE] });
+    supervisor = await makeUser(t.db, "supervisor", { regions: ["KZ-ALA"], services: [HP_SERVICE] });
   }, 60_000);
   afterAll(async () => t?.close());
 
@@ -188,7 +191,8 @@ describe.each(TEST_ENGINES)("household permits on %s", (engine) => {
     expect(recorded.map((o) => [o.subject, o.employerIin !== null, o.personId !== null]).sort()).toEqual([["employer", true, false], ["worker", false, true]]);
     const noGround = await perform(t.db, officer, p.id, "revoke", { reason: "Breach of the permit's conditions." }, o2.version, { now: at("2026-03-22") });
     expect(noGround).toMatchObject({ ok: false, error: "validation_failed" });
-    const revoked = expectOk(await perform(t.db, officer, p.id, "revoke", { ground: "region_violation", reason: "Breach of the permit's conditions." }, o2.version, { now: at("2026-03-22") }));
+    // HP-16 is a four-eyes decision: the officer proposes, a supervisor approves.
+    const revoked = expectOk(await performApproved(t.db, officer, supervisor, p.id, "revoke", { ground: "region_violation", reason: "Breach of the permit's conditions." }, o2.version, { now: at("2026-03-22") }));
     expect(revoked.status).toBe("revoked");
     const [doc] = await t.db.select().from(issuedDocuments).where(eq(issuedDocuments.caseId, p.id));
     expect(doc!.revocationReason).toBe("region_violation");

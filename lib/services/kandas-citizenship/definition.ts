@@ -67,6 +67,7 @@ export const kandasCitizenship: ServiceDefinition<KcApplication> = {
       from: ["under_review"],
       to: "refused",
       allowed: MIA,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseInput,
       decides: true,
       effects: [

@@ -381,6 +381,7 @@ export const kandasStatus: ServiceDefinition<KdApplication> = {
       from: ["quota_review"],
       to: "quota_refused",
       allowed: AKIMAT,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseQuotaInput,
       decides: true,
       effects: [

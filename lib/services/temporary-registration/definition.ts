@@ -188,6 +188,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       from: ["under_review"],
       to: "refused",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: refuseInput,
       form: staffForm([{ name: "reasonCode", kind: "select", required: true, options: REFUSAL_REASONS, optionMessages: "tr.refusalReasons" }, { ...REASON, required: true }], true),
       decides: true,
@@ -233,6 +234,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       from: ["registered"],
       to: "closed",
       allowed: STAFF,
+      approval: { by: ["supervisor"] }, // four-eyes (lib/engine/approvals.ts)
       input: cancelInput,
       form: staffForm([{ ...REASON, required: true }], true),
       decides: true,

@@ -10,6 +10,7 @@ import { pageLocale, requireApplicant } from "../../_lib/guard";
 import { statusTagClass } from "../../_lib/status";
 import { withdrawApplication } from "./actions";
 import { WithdrawForm } from "./withdraw-form";
+import { CaseDeadline } from "@/app/_components/workbench/case-workbench";
 
 type Params = Promise<{ locale: string; reference: string }>;
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** Events whose reason the applicant reads on the timeline. */
-const REASONED = new Set(["return_for_correction", "refuse", "cancel_registration"]);
+const REASONED = new Set(["return_for_correction", "refuse", "cancel_registration", "extend_deadline"]);
 
 /**
  * The applicant's status page for a case of any service: where it stands, what happens next and by
@@ -65,6 +66,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: { 
           </span>
         </p>
         <p>{label(`${ns}.statusNext.${c.status}`, "", { due: c.dueOn ? date(c.dueOn) : t("statusPage.dueUnknown") })}</p>
+        <CaseDeadline c={c} audience="applicant" />
       </section>
 
       <ServiceDetails detail={detail} locale={locale} viewer={viewer} />
@@ -137,7 +139,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: { 
           {detail.events.map((e) => (
             <li key={e.id}>
               <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "long", timeStyle: "short" })}</time>
-              <strong>{label(`${ns}.actions.${e.action}`, e.action)}</strong>
+              <strong>{label(`${ns}.actions.${e.action}`, label(`deadlines.events.${e.action}`, e.action))}</strong>
               {e.action === "refuse" && refusal?.reasonCode && tRoot.has(`${ns}.refusalReasons.${refusal.reasonCode}`) ? (
                 <p>{t("statusPage.refusalGround", { ground: tRoot(`${ns}.refusalReasons.${refusal.reasonCode}` as never) })}</p>
               ) : null}

@@ -127,6 +127,15 @@ describe.each(TEST_ENGINES)("performCaseAction on %s", (engine) => {
     expect(await statusOf(c.id)).toBe("returned_for_correction");
   });
 
+  it("a complete refusal is sent for approval: the page says so and the case keeps its state (four-eyes)", async () => {
+    const c = await inReview();
+    const typed = { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." };
+    await expect(performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "refuse", typed))).rejects.toMatchObject({
+      url: `/en/staff/cases/${c.id}?proposed=refuse&v=${c.version + 1}`,
+    });
+    expect(await statusOf(c.id)).toBe("under_review");
+  });
+
   it("refusal needs a reason code and a text: errors sit next to the form's own fields", async () => {
     const c = await inReview();
     const result = await performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "refuse", { reason: "Too short" }));

@@ -68,6 +68,8 @@ export async function performCaseAction(prev: CaseActionState, formData: FormDat
   const result = await perform(await getDb(), viewer, caseId, action, inputOf(form, values), Number.isInteger(version) ? version : -1);
   const casePath = `/${locale}/staff/cases/${caseId}`;
   if (result.ok) redirect(`${casePath}?done=${action}&v=${result.case.version}`);
+  // Four-eyes: recorded as a proposal; the page shows it waiting for approval.
+  if (result.error === "approval_requested") redirect(`${casePath}?proposed=${action}&v=${result.case.version}`);
   // The page is rendered again with the state someone else left; this form's state stays.
   if (result.error === "version_conflict") revalidatePath(casePath);
 

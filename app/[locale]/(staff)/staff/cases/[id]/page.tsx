@@ -11,7 +11,7 @@ import { regionName } from "@/app/_components/staff/format";
 import { Row, Summary } from "@/app/_components/staff/summary";
 import { formatCivilDate, formatInstant } from "@/app/_components/dates";
 import { CASEWORK_ROLES, requireStaffViewer } from "@/app/_components/staff/require-staff";
-import { DueMark, FlagTags, StatusTag, dueState } from "@/app/_components/staff/tags";
+import { FlagTags, StatusTag } from "@/app/_components/staff/tags";
 import styles from "@/app/_components/staff/staff.module.css";
 import { clientIp } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/dal/audit";
@@ -25,7 +25,9 @@ import { loadReferenceData } from "@/lib/rules/load";
 import { performCaseAction } from "./actions";
 import { changeAssignment } from "./assignment-actions";
 import { assignableStaff } from "@/lib/dal/assignment";
+import { pendingApprovalForCase } from "@/lib/dal/approvals";
 import { SelectField, TextField } from "@/app/_components/fields";
+import { CaseDeadline, DeadlineHistory, ExtendDeadline, PendingApprovalBanner } from "@/app/_components/workbench/case-workbench";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -83,13 +85,14 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const statusLabel = (s: string) => label(`${ns}.status.${s}`, s);
   const flagLabel = (f: string) => label(`${ns}.flags.${f}`, f);
   const roleLabel = (r: string) => label(`staff.roles.${r}`, r);
-  const due = dueState(c.dueOn, today);
 
   // One form per action the engine offers this viewer now, as the service declares it.
   const forms: ActionFormView[] = [];
+  // While a decision waits for approval, the other decisions that need approval are not offered.
+  const awaitingApproval = (await pendingApprovalForCase(db, viewer, c.id)) !== null;
   for (const action of detail.actions) {
     const form = service?.actions[action]?.form;
-    if (!form) continue;
+    if (!form || (awaitingApproval && service?.actions[action]?.approval)) continue;
     const m = `${form.messages}.${action}`;
     const values = messageValues[action] ?? {};
     const optional = (key: string) => (tRoot.has(key) ? tRoot(key as never, values as never) : undefined);
@@ -117,6 +120,15 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   }
   const doneForm = done ? service?.actions[done]?.form : undefined;
   const doneText = doneForm ? label(`${doneForm.messages}.${done}.done`, t("doneGeneric")) : null;
+  const approvalDone = first(sp.approval);
+  const workbenchNotice =
+    first(sp.proposed) !== undefined
+      ? tRoot("approvals.outcome.requested")
+      : approvalDone && ["approved", "rejected", "withdrawn"].includes(approvalDone)
+        ? tRoot(`approvals.inbox.${approvalDone}` as never, { reference: c.reference } as never)
+        : first(sp.deadline) === "extended"
+          ? tRoot("deadlines.extend.done")
+          : null;
 
   const documentStatus = (d: CaseDetail["documents"][number]) =>
     d.revokedAt ? "revoked" : today > d.validUntil ? "expired" : today < d.validFrom ? "not_yet_valid" : "valid";
@@ -140,6 +152,12 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           <p>{doneText}</p>
         </div>
       ) : null}
+      {/* Four-eyes and deadline outcomes (app/_components/workbench). */}
+      {workbenchNotice ? (
+        <div className="notice notice--success" role="status" data-testid="workbench-notice">
+          <p>{workbenchNotice}</p>
+        </div>
+      ) : null}
 
       <h1>
         <span className={styles.caption}>{label(`${ns}.serviceName`, c.service)}</span>
@@ -154,13 +172,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           <FlagTags flags={c.flags} label={flagLabel} none={t("noFlags")} />
         </Row>
         <Row label={t("dueOn")}>
-          {c.dueOn ? (
-            <>
-              {date(c.dueOn)} <DueMark state={due} overdue={t("overdue")} today={t("dueToday")} />
-            </>
-          ) : (
-            t("noDue")
-          )}
+          <CaseDeadline c={c} audience="staff" />
         </Row>
         <Row label={t("region")}>{regionName(ref, c.region, locale)}</Row>
         <Row label={t("assignee")}>{detail.assigneeName ?? t("unassigned")}</Row>
@@ -168,7 +180,9 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <Row label={t("decidedAt")}>{c.decidedAt ? formatInstant(format, c.decidedAt) : t("notYet")}</Row>
       </Summary>
 
+      <PendingApprovalBanner c={c} viewer={viewer} locale={locale} />
       {StaffDetails ? <StaffDetails {...props} /> : null}
+      <DeadlineHistory c={c} viewer={viewer} />
 
       <section aria-labelledby="assignment-title">
         <h2 id="assignment-title">{t("assignmentTitle")}</h2>
@@ -245,6 +259,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         ) : (
           <>
             <p className="muted">{forms.length ? t("actionsLead") : t("noActions")}</p>
+            <ExtendDeadline c={c} viewer={viewer} locale={locale} />
             {/* Keyed by the last success, so a fresh form follows each completed action. */}
             <CaseActionsPanel
               key={`${done ?? ""}-${first(sp.v) ?? ""}`}
@@ -343,7 +358,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             return (
               <li key={e.id}>
                 <time dateTime={e.at.toISOString()}>{formatInstant(format, e.at)}</time>
-                <strong>{label(`${ns}.actions.${e.action}`, e.action)}</strong> {internal ? <span className="tag tag--grey">{t("internal")}</span> : null}
+                <strong>{label(`${ns}.actions.${e.action}`, label(`approvals.events.${e.action}`, label(`deadlines.events.${e.action}`, e.action)))}</strong> {internal ? <span className="tag tag--grey">{t("internal")}</span> : null}
                 <br />
                 {e.fromStatus && e.fromStatus !== e.toStatus
                   ? t("statusChange", { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) })
