@@ -3,3 +3,4 @@ export * from "./core";
 export * from "./household-permit";
 export * from "./refugee-renewal";
 export * from "./kandas";
+export * from "./integrity";

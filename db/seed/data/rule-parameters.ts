@@ -2,6 +2,7 @@ import type { ruleParameters } from "@/db/schema";
 import { HP_RULE_PARAMETERS } from "./household-permit-parameters";
 import { REFUGEE_RENEWAL_PARAMETERS } from "./refugee-renewal-parameters";
 import { KANDAS_PARAMETERS } from "./kandas-parameters";
+import { INTEGRITY_PARAMETERS } from "./integrity-parameters";
 
 type ParameterSeed = typeof ruleParameters.$inferInsert;
 
@@ -121,4 +122,5 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
   ...HP_RULE_PARAMETERS,
   ...REFUGEE_RENEWAL_PARAMETERS,
   ...KANDAS_PARAMETERS,
+  ...INTEGRITY_PARAMETERS,
 ];
