@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { accessGrants, auditLog, cases, users } from "@/db/schema";
@@ -73,4 +73,15 @@ export async function listMyLiveGrants(db: DbOrTx, viewer: Viewer, now = new Dat
     .innerJoin(cases, eq(cases.id, accessGrants.caseId))
     .where(and(eq(accessGrants.userId, viewer.userId), gt(accessGrants.expiresAt, now)))
     .orderBy(desc(accessGrants.expiresAt));
+}
+
+/** How many grants on the supervisor's cases still wait for a review. */
+export async function countGrantsToReview(db: DbOrTx, viewer: Viewer): Promise<number> {
+  if (viewer.role !== "supervisor") return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(accessGrants)
+    .innerJoin(cases, eq(cases.id, accessGrants.caseId))
+    .where(and(caseVisibility(actingAs(viewer)), isNull(accessGrants.reviewedAt), sql`${accessGrants.userId} <> ${viewer.userId}`));
+  return row?.n ?? 0;
 }

@@ -8,6 +8,7 @@ import { POTENTIAL_DUPLICATE, checkDuplicates, resolveDuplicate } from "@/lib/en
 import { toSnapshot } from "@/lib/engine/snapshot";
 import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
 import { TR_SERVICE } from "@/lib/services";
+import type { TrApplicationInput } from "@/lib/services/temporary-registration/schema";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser, trApplication } from "@/test/fixtures";
 
@@ -32,13 +33,14 @@ describe.each(TEST_ENGINES)("duplicate check on intake on %s", (engine) => {
   afterAll(async () => t?.close());
 
   /** A unique passport and birth date per call, so only what a test sets up can match. */
-  function person(overrides: Record<string, string> = {}) {
+  function person(overrides: Partial<TrApplicationInput["person"]> = {}): Filing {
     seq += 1;
     const birthDate = `19${60 + seq}-0${(seq % 9) + 1}-1${seq % 10}`;
     return { person: { surname: `UNIQUE${"X".repeat(seq)}`, givenNames: "PERSON", birthDate, ...overrides }, passport: { passportNumber: `ZZ${1000000 + seq}` } };
   }
 
-  async function file(viewer: Viewer, app: ReturnType<typeof person>, channel: "online" | "front_office" = "online"): Promise<CaseSnapshot> {
+  type Filing = { person: Partial<TrApplicationInput["person"]>; passport: Partial<TrApplicationInput["passport"]> };
+  async function file(viewer: Viewer, app: Filing, channel: "online" | "front_office" = "online"): Promise<CaseSnapshot> {
     const r = await createCase(t.db, viewer, TR_SERVICE, trApplication({ person: app.person, passport: app.passport }), { channel, submit: true, now: day });
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.case;
@@ -131,7 +133,7 @@ describe.each(TEST_ENGINES)("duplicate check on intake on %s", (engine) => {
   it("a second open application for the same service by the same account is caught (a new passport, same name and birth date)", async () => {
     const own = person();
     const first = await file(applicant, own);
-    const again = await file(applicant, { ...own, passport: { passportNumber: `${own.passport.passportNumber}9` } });
+    const again = await file(applicant, { ...own, passport: { passportNumber: `${own.passport.passportNumber!}9` } });
     expect(again.flags).toContain(POTENTIAL_DUPLICATE);
     expect((await candidatesOf(again.id))[0]).toMatchObject({ otherCaseId: first.id, matchKinds: ["name_birth_date"] });
   });

@@ -195,7 +195,7 @@ export async function resolveDuplicate(
         .set({ status: outcome, resolvedBy: viewer.userId, resolvedAt: now })
         .where(and(eq(duplicateCandidates.id, candidateId), eq(duplicateCandidates.caseId, current.id), eq(duplicateCandidates.status, "open")))
         .returning();
-      if (!candidate) throw new Rollback({ ok: false, error: "rule_violation", violations: [{ rule: "X-DUP", messageKey: "rules.duplicateAlreadyResolved" }] });
+      if (!candidate) throw new Rollback({ ok: false, error: "rule_violation", violations: [{ rule: "X-DUP", messageKey: "integrity.duplicates.alreadyResolved" }] });
       if (outcome === "same_person") await linkSamePerson(tx, candidate.personId, candidate.otherPersonId);
 
       const [stillOpen] = await tx

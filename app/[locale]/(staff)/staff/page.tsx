@@ -8,6 +8,7 @@ import { queueStats, type QueueCounts } from "@/lib/dal/queue-stats";
 import { mayReadRefugeeLists } from "@/lib/dal/refugee-renewal";
 import { Link } from "@/lib/i18n/navigation";
 import { allServiceUis } from "@/app/_components/services/registry";
+import { BreakGlassCard } from "@/app/_components/staff/break-glass-card";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
 
@@ -95,6 +96,8 @@ export default async function StaffHomePage({ params }: Props) {
           </Link>
         </p>
       </section>
+
+      <BreakGlassCard viewer={viewer} />
 
       {mayReadRefugeeLists(viewer) ? (
         <section className="card" aria-labelledby="refugee-lists-title">

@@ -26,6 +26,9 @@ import { performCaseAction } from "./actions";
 import { changeAssignment } from "./assignment-actions";
 import { assignableStaff } from "@/lib/dal/assignment";
 import { SelectField, TextField } from "@/app/_components/fields";
+import { BreakGlassBanner } from "@/app/_components/staff/break-glass-banner";
+import { DuplicatePanel } from "@/app/_components/staff/duplicate-panel";
+import { breakGlassGrantFor, canSeeCase } from "@/lib/engine/access";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -81,7 +84,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const date = (d: string) => formatCivilDate(format, d);
   const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key) : fallback);
   const statusLabel = (s: string) => label(`${ns}.status.${s}`, s);
-  const flagLabel = (f: string) => label(`${ns}.flags.${f}`, f);
+  const flagLabel = (f: string) => label(`${ns}.flags.${f}`, label(`integrity.flags.${f}`, f));
   const roleLabel = (r: string) => label(`staff.roles.${r}`, r);
   const due = dueState(c.dueOn, today);
 
@@ -124,7 +127,10 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
 
   const held = detail.assignmentLive;
   const mine = c.assigneeId !== null && c.assigneeId === viewer.userId;
-  const works = viewer.role === "officer" || viewer.role === "supervisor";
+  // Read under a break-glass grant: outside the viewer's regions, so read-only.
+  const grant = canSeeCase(viewer, c) ? null : breakGlassGrantFor(viewer, c.id);
+  const works = (viewer.role === "officer" || viewer.role === "supervisor") && !grant;
+  const duplicateError = first(sp.duplicateError);
   const staffToAssign = viewer.role === "supervisor" ? await assignableStaff(db, viewer, c) : [];
   const assignmentDone = first(sp.assignment);
   const assignmentError = first(sp.assignmentError);
@@ -145,6 +151,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <span className={styles.caption}>{label(`${ns}.serviceName`, c.service)}</span>
         {c.reference}
       </h1>
+      {grant ? <BreakGlassBanner expiresAt={grant.expiresAt} /> : null}
 
       <Summary>
         <Row label={t("status")}>
@@ -167,6 +174,15 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <Row label={t("submittedAt")}>{c.submittedAt ? formatInstant(format, c.submittedAt) : t("notYet")}</Row>
         <Row label={t("decidedAt")}>{c.decidedAt ? formatInstant(format, c.decidedAt) : t("notYet")}</Row>
       </Summary>
+
+      <DuplicatePanel
+        case={c}
+        viewer={viewer}
+        locale={locale}
+        mayResolve={works}
+        notice={first(sp.duplicate) === "resolved" ? tRoot("integrity.duplicates.resolved") : undefined}
+        error={duplicateError && tRoot.has(duplicateError) ? tRoot(duplicateError as never) : undefined}
+      />
 
       {StaffDetails ? <StaffDetails {...props} /> : null}
 
@@ -343,7 +359,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             return (
               <li key={e.id}>
                 <time dateTime={e.at.toISOString()}>{formatInstant(format, e.at)}</time>
-                <strong>{label(`${ns}.actions.${e.action}`, e.action)}</strong> {internal ? <span className="tag tag--grey">{t("internal")}</span> : null}
+                <strong>{label(`${ns}.actions.${e.action}`, label(`integrity.actions.${e.action}`, e.action))}</strong> {internal ? <span className="tag tag--grey">{t("internal")}</span> : null}
                 <br />
                 {e.fromStatus && e.fromStatus !== e.toStatus
                   ? t("statusChange", { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) })
