@@ -189,6 +189,21 @@ describe.each(TEST_ENGINES)("duplicate check on intake on %s", (engine) => {
     expect(pb.sameAs).toBeNull();
   });
 
+  it("two staff resolving at once: exactly one wins, the other is told the case changed", async () => {
+    const base = { surname: "JUMABAEV", givenNames: "KANAT", birthDate: "1969-09-09" };
+    await file(applicant, { person: base, passport: { passportNumber: "JM1000001" } });
+    const c = await file(clerk, { person: base, passport: { passportNumber: "JM1000002" } }, "front_office");
+    const [candidate] = await candidatesOf(c.id);
+    const results = await Promise.all([
+      resolveDuplicate(t.db, officer, c.id, candidate!.id, "same_person", c.version, day),
+      resolveDuplicate(t.db, otherOfficer, c.id, candidate!.id, "not_same", c.version, day),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false });
+    const events = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.action, "resolve_duplicate")));
+    expect(events).toHaveLength(1);
+  });
+
   it("resolution respects the assignment lease: an officer cannot resolve a case another officer holds", async () => {
     const base = { surname: "SADYKOV", givenNames: "ERLAN", birthDate: "1966-06-16" };
     await file(applicant, { person: base, passport: { passportNumber: "SD1000001" } });

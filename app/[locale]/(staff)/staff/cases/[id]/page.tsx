@@ -131,7 +131,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const grant = canSeeCase(viewer, c) ? null : breakGlassGrantFor(viewer, c.id);
   const works = (viewer.role === "officer" || viewer.role === "supervisor") && !grant;
   const duplicateError = first(sp.duplicateError);
-  const staffToAssign = viewer.role === "supervisor" ? await assignableStaff(db, viewer, c) : [];
+  const staffToAssign = viewer.role === "supervisor" && !grant ? await assignableStaff(db, viewer, c) : [];
   const assignmentDone = first(sp.assignment);
   const assignmentError = first(sp.assignmentError);
   const leaseText = c.leaseExpiresAt ? formatInstant(format, c.leaseExpiresAt) : "";
