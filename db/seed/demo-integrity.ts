@@ -1,4 +1,4 @@
-import { eq, isNull } from "drizzle-orm";
+import { inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people, type users } from "@/db/schema";
 import { requestBreakGlass } from "@/lib/engine/break-glass";
@@ -10,11 +10,27 @@ import { TR_SERVICE } from "@/lib/services";
 import type { TrApplicationInput } from "@/lib/services/temporary-registration/schema";
 import { viewerOf } from "./users";
 
-/** Fills the name key of people recorded before the column existed (or by a bulk load that skipped it). */
+const BACKFILL_BATCH = 1000;
+
+/**
+ * Fills the name key of people recorded before the column existed (or by a bulk load that skipped
+ * it), a thousand rows per statement so a large register is done in minutes, not hours.
+ */
 export async function backfillNameKeys(db: Db): Promise<number> {
-  const rows = await db.select({ id: people.id, surname: people.surname, givenNames: people.givenNames }).from(people).where(isNull(people.nameKey));
-  for (const p of rows) await db.update(people).set({ nameKey: personNameKey(p) }).where(eq(people.id, p.id));
-  return rows.length;
+  let filled = 0;
+  for (;;) {
+    const rows = await db.select({ id: people.id, surname: people.surname, givenNames: people.givenNames }).from(people).where(isNull(people.nameKey)).limit(BACKFILL_BATCH);
+    if (!rows.length) return filled;
+    const keyOf = sql.join(
+      rows.map((p) => sql`when ${p.id}::uuid then ${personNameKey(p)}`),
+      sql` `,
+    );
+    await db
+      .update(people)
+      .set({ nameKey: sql`case ${people.id} ${keyOf} end` })
+      .where(inArray(people.id, rows.map((p) => p.id)));
+    filled += rows.length;
+  }
 }
 
 interface Filing {
