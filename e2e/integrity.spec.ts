@@ -68,6 +68,12 @@ test("officer: a Cyrillic/Latin potential duplicate is shown side by side and re
   // The decision is in the case history.
   await expect(page.locator("ol.timeline")).toContainText(integrity.actions.resolve_duplicate);
   await expectNoA11yViolations(page, testInfo);
+
+  // The earlier case shows the same pair from its side; the decision belongs to the newer case.
+  await page.goto(`/${LOCALE}/staff/cases/${first.reference}`);
+  const mirrored = page.getByTestId("duplicate-pair").filter({ hasText: second.reference });
+  await expect(mirrored).toContainText(integrity.duplicates.state.same_person);
+  await expect(mirrored.getByRole("button")).toHaveCount(0);
 });
 
 test("break-glass: an Astana officer opens an Almaty case with a reason, read-only; the Almaty supervisor reviews it", async ({ browser, baseURL }, testInfo) => {

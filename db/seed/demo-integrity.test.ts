@@ -33,6 +33,14 @@ describe.each(TEST_ENGINES)("duplicate and break-glass demo seed on %s", (engine
     expect(pairs.filter((p) => p.other.visible)).toHaveLength(3);
     const hidden = pairs.find((p) => !p.other.visible);
     expect(hidden?.other).toEqual({ visible: false, region: "KZ-AST" });
+    expect(pairs.every((p) => !p.mirrored)).toBe(true);
+  });
+
+  it("the earlier case shows the pair from its side, to be decided on the newer case", async () => {
+    const officer = viewerOf(accounts.get("officer.almaty@demo.kz")!);
+    const [candidate] = await t.db.select().from(duplicateCandidates).where(eq(duplicateCandidates.matchKinds, ["document", "name_birth_date"]));
+    const [pair] = await listDuplicatePairs(t.db, officer, candidate!.otherCaseId);
+    expect(pair).toMatchObject({ id: candidate!.id, mirrored: true, person: { surname: "AKHMEDOV" }, other: { visible: true, person: { surname: "AHMEDOV" }, case: { id: candidate!.caseId } } });
   });
 
   it("fills missing name keys in batches", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cases, duplicateCandidates, identityDocuments, people, users } from "@/db/schema";
 import { caseVisibility } from "@/lib/engine/access";
@@ -34,25 +34,41 @@ export interface DuplicatePair {
   status: "open" | "same_person" | "not_same";
   resolvedByName: string | null;
   resolvedAt: Date | null;
+  /** Recorded when the other case was filed: it carries the flag and the decision, not this one. */
+  mirrored: boolean;
   person: PersonRecord;
   /** The other record in full when the viewer may see its case; otherwise only its region. */
   other: { visible: true; person: PersonRecord; case: CaseRecord } | { visible: false; region: string };
 }
 
 /**
- * The candidates recorded for a case the caller has already loaded for this viewer. The other side
+ * The candidates of a case the caller has already loaded for this viewer: those recorded when it was
+ * filed, and those recorded later against it by a newer filing (shown from this case's side). The other side
  * is shown only when its case passes the viewer's own visibility condition: a match in a case they
  * may not see says that it exists and where, and nothing about the person.
  */
 export async function listDuplicatePairs(db: DbOrTx, viewer: Viewer, caseId: string): Promise<DuplicatePair[]> {
-  const rows = await db
-    .select({ candidate: duplicateCandidates, resolvedByName: users.displayName, otherRegion: cases.region })
+  const stored = await db
+    .select({ candidate: duplicateCandidates, resolvedByName: users.displayName })
     .from(duplicateCandidates)
-    .innerJoin(cases, eq(cases.id, duplicateCandidates.otherCaseId))
     .leftJoin(users, eq(users.id, duplicateCandidates.resolvedBy))
-    .where(eq(duplicateCandidates.caseId, caseId))
+    .where(or(eq(duplicateCandidates.caseId, caseId), eq(duplicateCandidates.otherCaseId, caseId)))
     .orderBy(asc(duplicateCandidates.status), asc(duplicateCandidates.createdAt), asc(duplicateCandidates.id));
-  if (!rows.length) return [];
+  if (!stored.length) return [];
+  // Every pair seen from this case: "person" is always this case's party.
+  const pairs = stored.map(({ candidate: c, resolvedByName }) => {
+    const mirrored = c.caseId !== caseId;
+    return {
+      resolvedByName,
+      mirrored,
+      candidate: mirrored ? { ...c, caseId: c.otherCaseId, personId: c.otherPersonId, otherCaseId: c.caseId, otherPersonId: c.personId } : c,
+    };
+  });
+  const regions = await db
+    .select({ id: cases.id, region: cases.region })
+    .from(cases)
+    .where(inArray(cases.id, [...new Set(pairs.map((p) => p.candidate.otherCaseId))]));
+  const rows = pairs.map((p) => ({ ...p, otherRegion: regions.find((r) => r.id === p.candidate.otherCaseId)!.region }));
 
   const otherCaseIds = [...new Set(rows.map((r) => r.candidate.otherCaseId))];
   const visibleCases = await db
@@ -81,7 +97,7 @@ export async function listDuplicatePairs(db: DbOrTx, viewer: Viewer, caseId: str
     };
   };
 
-  return rows.map(({ candidate: c, resolvedByName, otherRegion }) => {
+  return rows.map(({ candidate: c, resolvedByName, otherRegion, mirrored }) => {
     const otherCase = caseById.get(c.otherCaseId);
     return {
       id: c.id,
@@ -90,6 +106,7 @@ export async function listDuplicatePairs(db: DbOrTx, viewer: Viewer, caseId: str
       status: c.status,
       resolvedByName,
       resolvedAt: c.resolvedAt,
+      mirrored,
       person: record(c.personId),
       other: otherCase ? { visible: true as const, person: record(c.otherPersonId), case: otherCase } : { visible: false as const, region: otherRegion },
     };

@@ -32,7 +32,7 @@ export async function DuplicatePanel({ case: c, viewer, locale, mayResolve, noti
   const [t, tRoot, format, ref] = await Promise.all([getTranslations("integrity.duplicates"), getTranslations(), getFormatter(), loadReferenceData(db)]);
   const date = (d: string) => formatCivilDate(format, d);
   const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key as never) : fallback);
-  const open = pairs.filter((p) => p.status === "open").length;
+  const open = pairs.filter((p) => p.status === "open" && !p.mirrored).length;
 
   const name = (p: PersonRecord) => `${p.surname} ${p.givenNames}`;
   const cyrillic = (p: PersonRecord) => [p.surnameCyrillic, p.givenNamesCyrillic].filter(Boolean).join(" ") || t("notRecorded");
@@ -74,7 +74,7 @@ export async function DuplicatePanel({ case: c, viewer, locale, mayResolve, noti
           <p>{error}</p>
         </div>
       ) : null}
-      <p>{open ? t("lead") : t("allResolved")}</p>
+      <p>{open ? t("lead") : pairs.some((p) => p.status === "open") ? t("leadMirrored") : t("allResolved")}</p>
       {pairs.map((pair, i) => {
         const number = i + 1;
         const headingId = `duplicate-${pair.id}`;
@@ -133,6 +133,8 @@ export async function DuplicatePanel({ case: c, viewer, locale, mayResolve, noti
             )}
             {pair.status !== "open" ? (
               <p className="muted">{t("resolvedBy", { name: pair.resolvedByName ?? "", at: pair.resolvedAt ? formatInstant(format, pair.resolvedAt) : "" })}</p>
+            ) : pair.mirrored ? (
+              <p className="muted">{pair.other.visible ? t("decidedOnOther", { reference: pair.other.case.reference }) : t("decidedOnHidden")}</p>
             ) : mayResolve ? (
               <form action={resolveDuplicateCandidate}>
                 <input type="hidden" name="caseId" value={c.id} />
