@@ -22,20 +22,20 @@ function servicesOf(viewer: Viewer): string[] {
 }
 
 /** The viewer's live break-glass grants that still count: only officers and supervisors hold them. */
-function grantsOf(viewer: Viewer): readonly BreakGlassGrant[] {
+function grantsOf(viewer: Pick<Viewer, "kind" | "role" | "breakGlass">): readonly BreakGlassGrant[] {
   return viewer.kind === "user" && BREAK_GLASS_ROLES.has(viewer.role) ? (viewer.breakGlass ?? []) : [];
 }
 
 /** The live grant under which the viewer reads this case, if they read it under one. */
 export function breakGlassGrantFor(viewer: Pick<Viewer, "kind" | "role" | "breakGlass">, caseId: string | null | undefined): BreakGlassGrant | null {
   if (!caseId) return null;
-  return grantsOf(viewer as Viewer).find((g) => g.caseId === caseId) ?? null;
+  return grantsOf(viewer).find((g) => g.caseId === caseId) ?? null;
 }
 
 /**
- * The viewer for changing cases: break-glass grants are read-only, so engine functions that act
- * (perform, assignment, duplicate resolution) load the case through this and see only their
- * jurisdiction.
+ * The viewer for changing cases: break-glass grants are read-only, so the assignment and duplicate
+ * functions load the case through this and see only their jurisdiction (perform refuses through
+ * mayPerform, which checks canSeeCase).
  */
 export function actingAs(viewer: Viewer): Viewer {
   return viewer.breakGlass?.length ? { ...viewer, breakGlass: [] } : viewer;
