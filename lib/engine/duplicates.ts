@@ -9,6 +9,7 @@ import { actingAs } from "./access";
 import { assignmentViolation } from "./assign";
 import { loadVisibleCase, Rollback } from "./perform";
 import { getService } from "./registry";
+import { POTENTIAL_DUPLICATE } from "./staff-flags";
 import { toSnapshot } from "./snapshot";
 import type { CaseSnapshot, PerformResult, Viewer } from "./types";
 
@@ -24,7 +25,7 @@ import type { CaseSnapshot, PerformResult, Viewer } from "./types";
  * `potential_duplicate` and records the pair; staff resolve every pair, which clears the flag.
  */
 
-export const POTENTIAL_DUPLICATE = "potential_duplicate";
+export { POTENTIAL_DUPLICATE };
 
 /** Parties that are the person the application is about; employers and hosts recur legitimately. */
 const COMPARED_ROLES = ["applicant", "family_member"] as const;
