@@ -173,9 +173,19 @@ export const people = pgTable(
     citizenship: text("citizenship").notNull(), // ISO alpha-3, "XXA" for stateless
     iin: text("iin"),
     protectedPerson: boolean("protected_person").notNull().default(false),
+    /** nameKey(surname, given names): one spelling for Cyrillic, Kazakh and Latin forms (lib/rules/name-key.ts). */
+    nameKey: text("name_key"),
+    /** Set when staff confirmed this record is the same person as another: points at the one record kept as the identity. */
+    sameAs: uuid("same_as"),
     createdAt: createdAt(),
   },
-  (t) => [index("people_iin").on(t.iin), index("people_name_dob").on(t.surname, t.birthDate)],
+  (t) => [
+    index("people_iin").on(t.iin),
+    index("people_name_dob").on(t.surname, t.birthDate),
+    index("people_birth_date").on(t.birthDate),
+    index("people_name_key_trgm").using("gin", sql`${t.nameKey} gin_trgm_ops`),
+    index("people_same_as").on(t.sameAs),
+  ],
 );
 
 export const identityDocuments = pgTable(

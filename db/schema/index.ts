@@ -5,3 +5,4 @@ export * from "./refugee-renewal";
 export * from "./kandas";
 export * from "./drafts";
 export * from "./approvals";
+export * from "./integrity";

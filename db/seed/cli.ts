@@ -6,6 +6,7 @@ import { backfillSearchColumns } from "@/lib/engine/search-keys";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoHouseholdPermits } from "./demo-household-permits";
 import { seedDemoKandas } from "./demo-kandas";
+import { backfillNameKeys, seedDemoIntegrity } from "./demo-integrity";
 import { seedReference } from "./reference";
 import { seedRefugeeDemo } from "./refugees";
 import { DEMO_PASSWORD, DEMO_USERS, seedUsers } from "./users";
@@ -25,6 +26,8 @@ try {
   if (backfilled) console.log(`Search columns filled for ${backfilled} existing cases.`);
   const counts = await seedReference(handle.db);
   console.log(`Reference data: ${JSON.stringify(counts)}`);
+  const keyed = await backfillNameKeys(handle.db);
+  if (keyed) console.log(`Name keys filled for ${keyed} people`);
   if (mode !== "reference") {
     const accounts = await seedUsers(handle.db);
     const [{ n }] = (await handle.db.select({ n: sql<number>`count(*)::int` }).from(cases)) as [{ n: number }];
@@ -38,6 +41,7 @@ try {
       console.log(`Demo cases: ${made} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       const permits = await seedDemoHouseholdPermits(handle.db, accounts, mode === "e2e" ? { count: 8, days: 30, seed: 11, fullEmployers: false } : { count: 300, days: 90, seed: 2014, fullEmployers: true });
       console.log(`Household permits: ${permits}`);
+      console.log(`Duplicates and break-glass: ${JSON.stringify(await seedDemoIntegrity(handle.db, accounts))}`);
     }
     console.log(`Kandas demo: ${await seedDemoKandas(handle.db, accounts)} applications`);
     console.log("\nDemo accounts (password for all: " + DEMO_PASSWORD + ")");

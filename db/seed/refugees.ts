@@ -10,6 +10,7 @@ import { random } from "./demo-cases";
 import { DEMO_PASSWORD, viewerOf } from "./users";
 import { formatCaseReference } from "@/lib/rules/case-reference";
 import { addCalendarDays, addMonthsClamped, todayInKazakhstan } from "@/lib/rules/dates";
+import { personNameKey } from "@/lib/engine/duplicates";
 
 export interface RefugeeMemberSeed {
   surname: string;
@@ -46,7 +47,7 @@ export async function createRefugeeFamily(db: DbOrTx, f: RefugeeFamilySeed) {
   for (const m of f.members) {
     const [person] = await db
       .insert(people)
-      .values({ surname: m.surname, givenNames: m.givenNames, birthDate: m.birthDate, sex: m.sex, citizenship: f.countryOfOrigin })
+      .values({ surname: m.surname, givenNames: m.givenNames, birthDate: m.birthDate, sex: m.sex, citizenship: f.countryOfOrigin, nameKey: personNameKey(m) })
       .returning({ id: people.id });
     const [status] = await db
       .insert(refugeeStatuses)

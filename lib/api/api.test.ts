@@ -447,4 +447,16 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
     expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true);
     expect((await downloadFile(request("GET", "/", { as: "officerAstana" }), params({ id: c.id, attachmentId: items[0]!.id }))).status).toBe(404);
   });
+
+  it("X-DUP: a potential duplicate is flagged for staff and never shown to the applicant", async () => {
+    // The fixture person again, with a case still open: a second open application for the same service.
+    const created = await fileOk("applicantA");
+    const mine = await read(await get("applicantA", created.reference));
+    expect(mine.body.flags).not.toContain("potential_duplicate");
+    const staff = await read(await get("officerAlmaty", created.reference));
+    expect(staff.body.flags).toContain("potential_duplicate");
+    const withdrawn = await read(await act("applicantA", created.id, "withdraw", { version: created.version }));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.flags).not.toContain("potential_duplicate");
+  });
 });

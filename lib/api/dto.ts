@@ -1,4 +1,5 @@
 import type { CaseDetail, PublicStatus, QueueRow } from "@/lib/dal/cases";
+import { flagsFor, type FlagAudience } from "@/lib/engine/staff-flags";
 import type { CaseSnapshot } from "@/lib/engine/types";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import type { Locale } from "@/lib/i18n/routing";
@@ -26,7 +27,7 @@ function documentStatus(d: CaseDetail["documents"][number], today: string): Docu
   return "valid";
 }
 
-export function toApplicationView(detail: CaseDetail, locale: Locale, now = new Date()): ApplicationView {
+export function toApplicationView(detail: CaseDetail, locale: Locale, now = new Date(), audience: FlagAudience = "staff"): ApplicationView {
   const c = detail.case;
   const today = todayInKazakhstan(now);
   return {
@@ -34,7 +35,7 @@ export function toApplicationView(detail: CaseDetail, locale: Locale, now = new 
     reference: c.reference,
     service: c.service,
     status: c.status,
-    flags: c.flags,
+    flags: flagsFor(c.flags, audience),
     dueOn: c.dueOn,
     version: c.version,
     createdAt: c.createdAt.toISOString(),
@@ -76,6 +77,6 @@ export function toQueueItem(r: QueueRow): QueueItem {
   };
 }
 
-export function toActionResult(c: CaseSnapshot): ActionResult {
-  return { id: c.id, reference: c.reference, status: c.status, version: c.version, flags: c.flags, dueOn: c.dueOn };
+export function toActionResult(c: CaseSnapshot, audience: FlagAudience = "staff"): ActionResult {
+  return { id: c.id, reference: c.reference, status: c.status, version: c.version, flags: flagsFor(c.flags, audience), dueOn: c.dueOn };
 }

@@ -2,11 +2,12 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Viewer } from "@/lib/engine/types";
+import { breakGlassGrantFor } from "@/lib/engine/access";
 
 export type AuditChannel = "page" | "api" | "action";
 
 /** Who acted; a full Viewer fits. Null when nobody is signed in (a failed sign-in). */
-export type AuditActor = Pick<Viewer, "kind" | "userId" | "role"> & { tokenId?: string };
+export type AuditActor = Pick<Viewer, "kind" | "userId" | "role"> & { tokenId?: string; breakGlass?: Viewer["breakGlass"] };
 
 export interface AuditEntry {
   viewer: AuditActor | null;
@@ -26,7 +27,10 @@ export interface AuditEntry {
  * Runs on the handle it is given, so inside a transaction it commits or rolls back with the change.
  */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  const details = entry.viewer?.tokenId ? { ...entry.details, tokenId: entry.viewer.tokenId } : (entry.details ?? null);
+  const grant = entry.viewer ? breakGlassGrantFor(entry.viewer, entry.caseId) : null;
+  const extra = { ...(entry.viewer?.tokenId ? { tokenId: entry.viewer.tokenId } : {}), ...(grant ? { breakGlassGrantId: grant.grantId } : {}) };
+  // Every read of a case under a break-glass grant names the grant, so the review sees what it covered.
+  const details = Object.keys(extra).length ? { ...entry.details, ...extra } : (entry.details ?? null);
   await db.insert(auditLog).values({
     actorId: entry.viewer?.userId ?? null,
     actorRole: entry.viewer?.role ?? null,

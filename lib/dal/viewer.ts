@@ -8,6 +8,7 @@ import { hashApiToken } from "@/lib/auth/api-tokens";
 import { AuthzError } from "@/lib/auth/errors";
 import { isUuid } from "@/lib/auth/ids";
 import type { Viewer } from "@/lib/engine/types";
+import { withBreakGlass } from "@/lib/engine/break-glass";
 
 export { AuthzError } from "@/lib/auth/errors";
 import { sessionIsLive, sessionSecondsLeft, touchSession } from "@/lib/auth/sessions";
@@ -47,7 +48,7 @@ export async function loadViewer(db: DbOrTx, claims: { uid: unknown; sid: unknow
     )
     .limit(1);
   if (!row) return null;
-  return {
+  const viewer: Viewer = {
     kind: "user",
     userId: row.userId,
     role: row.role,
@@ -57,6 +58,8 @@ export async function loadViewer(db: DbOrTx, claims: { uid: unknown; sid: unknow
     displayName: row.displayName,
     locale: row.locale,
   };
+  // Break-glass grants live as long as they say; loading them per request makes expiry exact.
+  return withBreakGlass(db, viewer);
 }
 
 // A token is 4 + 43 characters; anything much longer is not one of ours and is not worth hashing.

@@ -1,10 +1,13 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { cases } from "@/db/schema";
 import { getService } from "./registry";
-import type { ActionDefinition, CaseSnapshot, Viewer } from "./types";
+import type { ActionDefinition, BreakGlassGrant, CaseSnapshot, Viewer } from "./types";
 
 /** Regional staff: they see and file cases of their services in their regions. */
 const STAFF_ROLES = new Set(["clerk", "officer", "supervisor"]);
+
+/** Who may open a case outside their regions by giving a reason (break-glass); front offices may not. */
+export const BREAK_GLASS_ROLES: ReadonlySet<string> = new Set(["officer", "supervisor"]);
 
 function hasScope(viewer: Viewer, scope: string): boolean {
   return viewer.kind !== "token" || (viewer.scopes ?? []).includes(scope);
@@ -18,9 +21,34 @@ function servicesOf(viewer: Viewer): string[] {
   });
 }
 
+/** The viewer's live break-glass grants that still count: only officers and supervisors hold them. */
+function grantsOf(viewer: Pick<Viewer, "kind" | "role" | "breakGlass">): readonly BreakGlassGrant[] {
+  return viewer.kind === "user" && BREAK_GLASS_ROLES.has(viewer.role) ? (viewer.breakGlass ?? []) : [];
+}
+
+/** The live grant under which the viewer reads this case, if they read it under one. */
+export function breakGlassGrantFor(viewer: Pick<Viewer, "kind" | "role" | "breakGlass">, caseId: string | null | undefined): BreakGlassGrant | null {
+  if (!caseId) return null;
+  return grantsOf(viewer).find((g) => g.caseId === caseId) ?? null;
+}
+
+/**
+ * The viewer for changing cases: break-glass grants are read-only, so the assignment and duplicate
+ * functions load the case through this and see only their jurisdiction (perform refuses through
+ * mayPerform, which checks canSeeCase).
+ */
+export function actingAs(viewer: Viewer): Viewer {
+  return viewer.breakGlass?.length ? { ...viewer, breakGlass: [] } : viewer;
+}
+
 /**
  * The SQL condition for the cases a viewer may read. Object-level authorisation lives in the WHERE
  * clause, so "not found" and "not yours" look the same to the caller.
+ *
+ * Break-glass grants add their cases by primary key (`id in (…)`, the ids loaded with the viewer
+ * from live grants): for everyone without a grant the condition is exactly the regional one, and
+ * with one the planner can still combine both index scans. The grant keeps the service rule: a
+ * grant never opens a service the viewer's role may not handle (refugee cases stay protected).
  */
 export function caseVisibility(viewer: Viewer): SQL | undefined {
   const never = sql`false`;
@@ -37,8 +65,11 @@ export function caseVisibility(viewer: Viewer): SQL | undefined {
       if (!services.length) return never;
       // Central complaints reviewers work nationally, for their services only.
       if (viewer.role === "reviewer") return inArray(cases.service, services);
-      if (!viewer.regions.length) return never;
-      return and(inArray(cases.region, [...viewer.regions]), inArray(cases.service, services));
+      const regional = viewer.regions.length ? and(inArray(cases.region, [...viewer.regions]), inArray(cases.service, services)) : undefined;
+      const granted = grantsOf(viewer).map((g) => g.caseId);
+      const underGrant = granted.length ? and(inArray(cases.id, granted), inArray(cases.service, services)) : undefined;
+      if (regional && underGrant) return or(regional, underGrant);
+      return regional ?? underGrant ?? never;
     }
     case "auditor":
       return undefined;
@@ -47,6 +78,10 @@ export function caseVisibility(viewer: Viewer): SQL | undefined {
   }
 }
 
+/**
+ * Whether the case is within the viewer's jurisdiction (what they may act on). A break-glass
+ * grant lets one read a case outside it (caseVisibility), never act: this ignores grants.
+ */
 export function canSeeCase(viewer: Viewer, c: Pick<CaseSnapshot, "ownerId" | "region" | "service">): boolean {
   if (viewer.kind === "system" || viewer.role === "auditor") return true;
   if (viewer.role === "applicant") return viewer.userId !== null && c.ownerId === viewer.userId;
@@ -71,4 +106,13 @@ export function mayCreate(viewer: Viewer, service: string, region: string): bool
   if (viewer.role === "applicant") return viewer.userId !== null;
   if (STAFF_ROLES.has(viewer.role)) return viewer.regions.includes(region) && servicesOf(viewer).includes(service);
   return false;
+}
+
+/**
+ * Whether the viewer may open this case with a break-glass grant: an officer or supervisor, a
+ * service their role handles (the service's staffRoles still apply), a region that is not theirs.
+ */
+export function mayBreakGlass(viewer: Viewer, c: Pick<CaseSnapshot, "ownerId" | "region" | "service" | "status">): boolean {
+  if (viewer.kind !== "user" || !BREAK_GLASS_ROLES.has(viewer.role)) return false;
+  return c.status !== "draft" && servicesOf(viewer).includes(c.service) && !canSeeCase(viewer, c);
 }

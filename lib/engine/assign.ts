@@ -4,7 +4,7 @@ import { auditLog, caseEvents, cases, users } from "@/db/schema";
 import { loadParameters } from "@/lib/rules/load";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import type { ParameterReader } from "@/lib/rules/parameters";
-import { canSeeCase } from "./access";
+import { actingAs, canSeeCase } from "./access";
 import { notify } from "./effects";
 import { loadVisibleCase, Rollback } from "./perform";
 import { toSnapshot } from "./snapshot";
@@ -92,7 +92,7 @@ async function inTransaction(db: Db, run: (tx: Tx) => Promise<CaseSnapshot>): Pr
 }
 
 async function visible(tx: Tx, viewer: Viewer, caseId: string): Promise<CaseSnapshot> {
-  const c = await loadVisibleCase(tx, viewer, caseId);
+  const c = await loadVisibleCase(tx, actingAs(viewer), caseId);
   if (!c) throw new Rollback({ ok: false, error: "not_found" });
   return c;
 }

@@ -5,6 +5,7 @@ import { formatCaseReference } from "@/lib/rules/case-reference";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { mayCreate } from "./access";
+import { checkDuplicates, personNameKey } from "./duplicates";
 import { Rollback, loadVisibleCase, performInTx, zodIssues } from "./perform";
 import { getService } from "./registry";
 import { searchColumns } from "./search-keys";
@@ -56,6 +57,7 @@ async function insertParty(tx: Tx, caseId: string, party: PartyInput): Promise<v
         sex: p.sex,
         citizenship: p.citizenship,
         iin: p.iin ?? null,
+        nameKey: personNameKey(p),
       })
       .returning({ id: people.id });
     personId = person!.id;
@@ -150,7 +152,7 @@ export async function createCase(db: Db, viewer: Viewer, serviceId: string, rawD
           updatedAt: now,
         })
         .returning();
-      const created = toSnapshot(row!);
+      let created = toSnapshot(row!);
       await tx.insert(caseEvents).values({
         caseId: created.id,
         version: 1,
@@ -163,6 +165,8 @@ export async function createCase(db: Db, viewer: Viewer, serviceId: string, rawD
         payload: { channel: options.channel },
       });
       for (const party of service.parties?.(data) ?? []) await insertParty(tx, created.id, party);
+      // Every channel passes here, so every case is checked against earlier records (X-DUP-01..03).
+      created = await checkDuplicates(tx, created, now);
       if (options.idempotencyKey) {
         await tx.insert(idempotencyKeys).values({ callerId: callerId(viewer), key: options.idempotencyKey, caseId: created.id });
       }

@@ -18,6 +18,14 @@ export interface Viewer {
   tokenId?: string;
   displayName: string;
   locale: string;
+  /** Live break-glass grants (cases outside the viewer's regions they may read), loaded with the viewer. */
+  breakGlass?: readonly BreakGlassGrant[];
+}
+
+export interface BreakGlassGrant {
+  grantId: string;
+  caseId: string;
+  expiresAt: Date;
 }
 
 export const SYSTEM_VIEWER: Viewer = {

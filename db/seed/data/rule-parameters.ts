@@ -3,6 +3,7 @@ import { HP_RULE_PARAMETERS } from "./household-permit-parameters";
 import { REFUGEE_RENEWAL_PARAMETERS } from "./refugee-renewal-parameters";
 import { KANDAS_PARAMETERS } from "./kandas-parameters";
 import { REMINDER_PARAMETERS } from "./reminder-parameters";
+import { INTEGRITY_PARAMETERS } from "./integrity-parameters";
 
 type ParameterSeed = typeof ruleParameters.$inferInsert;
 
@@ -130,4 +131,5 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
   ...REFUGEE_RENEWAL_PARAMETERS,
   ...KANDAS_PARAMETERS,
   ...REMINDER_PARAMETERS,
+  ...INTEGRITY_PARAMETERS,
 ];

@@ -9,6 +9,7 @@ import { mayReadRefugeeLists } from "@/lib/dal/refugee-renewal";
 import { reportScope } from "@/lib/dal/reports/scope";
 import { Link } from "@/lib/i18n/navigation";
 import { allServiceUis } from "@/app/_components/services/registry";
+import { BreakGlassCard } from "@/app/_components/staff/break-glass-card";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadReferenceData } from "@/lib/rules/load";
 
@@ -115,6 +116,7 @@ export default async function StaffHomePage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+      <BreakGlassCard viewer={viewer} />
 
       {mayReadRefugeeLists(viewer) ? (
         <section className="card" aria-labelledby="refugee-lists-title">

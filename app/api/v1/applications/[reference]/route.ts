@@ -20,5 +20,5 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   const detail = await getCaseDetail(db, viewer, reference);
   if (!detail) return notFound(t);
   await recordAudit(db, { viewer, action: "case.view", caseId: detail.case.id, channel: "api", ip: clientIp(request.headers) });
-  return json(toApplicationView(detail, locale));
+  return json(toApplicationView(detail, locale, new Date(), viewer.role === "applicant" ? "applicant" : "staff"));
 });

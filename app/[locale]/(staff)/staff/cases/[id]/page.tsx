@@ -28,6 +28,9 @@ import { assignableStaff } from "@/lib/dal/assignment";
 import { pendingApprovalForCase } from "@/lib/dal/approvals";
 import { SelectField, TextField } from "@/app/_components/fields";
 import { CaseDeadline, DeadlineHistory, ExtendDeadline, PendingApprovalBanner } from "@/app/_components/workbench/case-workbench";
+import { BreakGlassBanner } from "@/app/_components/staff/break-glass-banner";
+import { DuplicatePanel } from "@/app/_components/staff/duplicate-panel";
+import { breakGlassGrantFor, canSeeCase } from "@/lib/engine/access";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -83,7 +86,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const date = (d: string) => formatCivilDate(format, d);
   const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key) : fallback);
   const statusLabel = (s: string) => label(`${ns}.status.${s}`, s);
-  const flagLabel = (f: string) => label(`${ns}.flags.${f}`, f);
+  const flagLabel = (f: string) => label(`${ns}.flags.${f}`, label(`integrity.flags.${f}`, f));
   const roleLabel = (r: string) => label(`staff.roles.${r}`, r);
 
   // One form per action the engine offers this viewer now, as the service declares it.
@@ -136,8 +139,11 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
 
   const held = detail.assignmentLive;
   const mine = c.assigneeId !== null && c.assigneeId === viewer.userId;
-  const works = viewer.role === "officer" || viewer.role === "supervisor";
-  const staffToAssign = viewer.role === "supervisor" ? await assignableStaff(db, viewer, c) : [];
+  // Read under a break-glass grant: outside the viewer's regions, so read-only.
+  const grant = canSeeCase(viewer, c) ? null : breakGlassGrantFor(viewer, c.id);
+  const works = (viewer.role === "officer" || viewer.role === "supervisor") && !grant;
+  const duplicateError = first(sp.duplicateError);
+  const staffToAssign = viewer.role === "supervisor" && !grant ? await assignableStaff(db, viewer, c) : [];
   const assignmentDone = first(sp.assignment);
   const assignmentError = first(sp.assignmentError);
   const leaseText = c.leaseExpiresAt ? formatInstant(format, c.leaseExpiresAt) : "";
@@ -163,6 +169,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <span className={styles.caption}>{label(`${ns}.serviceName`, c.service)}</span>
         {c.reference}
       </h1>
+      {grant ? <BreakGlassBanner expiresAt={grant.expiresAt} /> : null}
 
       <Summary>
         <Row label={t("status")}>
@@ -181,6 +188,15 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       </Summary>
 
       <PendingApprovalBanner c={c} viewer={viewer} locale={locale} />
+      <DuplicatePanel
+        case={c}
+        viewer={viewer}
+        locale={locale}
+        mayResolve={works}
+        notice={first(sp.duplicate) === "resolved" ? tRoot("integrity.duplicates.resolved") : undefined}
+        error={duplicateError && tRoot.has(duplicateError) ? tRoot(duplicateError as never) : undefined}
+      />
+
       {StaffDetails ? <StaffDetails {...props} /> : null}
       <DeadlineHistory c={c} viewer={viewer} />
 
@@ -358,7 +374,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             return (
               <li key={e.id}>
                 <time dateTime={e.at.toISOString()}>{formatInstant(format, e.at)}</time>
-                <strong>{label(`${ns}.actions.${e.action}`, label(`approvals.events.${e.action}`, label(`deadlines.events.${e.action}`, e.action)))}</strong> {internal ? <span className="tag tag--grey">{t("internal")}</span> : null}
+                <strong>{label(`${ns}.actions.${e.action}`, label(`approvals.events.${e.action}`, label(`deadlines.events.${e.action}`, label(`integrity.actions.${e.action}`, e.action))))}</strong> {internal ? <span className="tag tag--grey">{t("internal")}</span> : null}
                 <br />
                 {e.fromStatus && e.fromStatus !== e.toStatus
                   ? t("statusChange", { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) })

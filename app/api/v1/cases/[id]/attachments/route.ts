@@ -52,5 +52,5 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const db = await getDb();
   const result = await perform(db, viewer, id, "attach_document", { kind: form.get("kind"), fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) }, version);
   if (result.ok) await recordAudit(db, { viewer, action: "attachment.upload", caseId: result.case.id, target: upload.name, channel: "api" });
-  return performResultResponse(t, result, (r) => toActionResult(r.case), { status: 201 });
+  return performResultResponse(t, result, (r) => toActionResult(r.case, viewer.role === "applicant" ? "applicant" : "staff"), { status: 201 });
 });

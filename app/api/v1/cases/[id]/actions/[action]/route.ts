@@ -27,5 +27,5 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
 
   const { id, action } = await params;
   const result = await perform(await getDb(), viewer, id, action, input, version);
-  return performResultResponse(t, result, (r) => toActionResult(r.case));
+  return performResultResponse(t, result, (r) => toActionResult(r.case, viewer.role === "applicant" ? "applicant" : "staff"));
 });
