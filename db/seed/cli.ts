@@ -3,6 +3,7 @@ import { migrateDb, openDb } from "@/db/client";
 import { cases } from "@/db/schema";
 import "@/lib/services";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoConversation } from "./demo-conversation";
 import { seedDemoHouseholdPermits } from "./demo-household-permits";
 import { seedDemoKandas } from "./demo-kandas";
 import { seedReference } from "./reference";
@@ -35,6 +36,7 @@ try {
       console.log(`Demo cases: ${made} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       const permits = await seedDemoHouseholdPermits(handle.db, accounts, mode === "e2e" ? { count: 8, days: 30, seed: 11, fullEmployers: false } : { count: 300, days: 90, seed: 2014, fullEmployers: true });
       console.log(`Household permits: ${permits}`);
+      console.log(`Conversations with the applicant: ${await seedDemoConversation(handle.db, accounts)}`);
     }
     console.log(`Kandas demo: ${await seedDemoKandas(handle.db, accounts)} applications`);
     console.log("\nDemo accounts (password for all: " + DEMO_PASSWORD + ")");

@@ -8,6 +8,7 @@ import { iinCheckDigit } from "@/lib/rules/iin";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { TR_SERVICE } from "@/lib/services";
 import type { TrApplicationInput } from "@/lib/services/temporary-registration/schema";
+import { heardBeforeRefusal } from "./hearing";
 import { OFFICE_REGIONS, viewerOf } from "./users";
 
 /** A small deterministic generator, so `--e2e` data is the same on every run. */
@@ -205,7 +206,11 @@ async function driveCase(db: Db, filer: Viewer, officer: Viewer, app: TrApplicat
   c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: later() }), "start_review");
   if (outcome === "under_review") return;
   if (outcome === "refused") {
-    must(await perform(db, officer, c.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }, c.version, { now: later() }), "refuse");
+    const onTheirSide = filer.role === "applicant" || filer.role === "clerk" ? filer : null;
+    const heard = await heardBeforeRefusal(db, officer, c, { grounds: "address_not_confirmed", explanation: "The host told us that you do not live at the address.", applicantSide: onTheirSide, at: later() });
+    // Without anyone to answer, the refusal waits for the response term; until then the case stays preliminary.
+    if (heard.refuseAt > new Date()) return;
+    must(await perform(db, officer, c.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }, heard.case.version, { now: heard.refuseAt }), "refuse");
     return;
   }
   c = must(await perform(db, officer, c.id, "register", {}, c.version, { now: later() }), "register");

@@ -10,6 +10,7 @@ import { HP_SERVICE } from "@/lib/services";
 import { confirmPermitPayment } from "@/lib/services/household-permit/payment";
 import type { EmployerInput, HpApplicationInput, WorkCategory } from "@/lib/services/household-permit/schema";
 import { random } from "./demo-cases";
+import { heardBeforeRefusal } from "./hearing";
 import { OFFICE_REGIONS, viewerOf } from "./users";
 
 type Rng = ReturnType<typeof random>;
@@ -210,7 +211,10 @@ async function drivePermit(d: Drive): Promise<void> {
   c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: next(1) }), "start_review");
   if (d.outcome === "under_review") return;
   if (d.outcome === "refused") {
-    must(await perform(db, officer, c.id, "refuse", { reasonCode: "certificate_problem", reason: "The criminal-record certificate could not be verified with the issuing state." }, c.version, { now: next() }), "refuse");
+    const onTheirSide = filer.role === "applicant" || filer.role === "clerk" ? filer : null;
+    const heard = await heardBeforeRefusal(db, officer, c, { grounds: "certificate_problem", explanation: "We could not verify your criminal-record certificate with the issuing state.", applicantSide: onTheirSide, at: next() });
+    if (heard.refuseAt > new Date()) return;
+    must(await perform(db, officer, c.id, "refuse", { reasonCode: "certificate_problem", reason: "The criminal-record certificate could not be verified with the issuing state." }, heard.case.version, { now: heard.refuseAt }), "refuse");
     return;
   }
   c = must(await perform(db, officer, c.id, "approve", {}, c.version, { now: next() }), "approve");

@@ -319,7 +319,7 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
       expect(res.body).toMatchObject({ error: "validation_failed", issues: [{ path: ["version"], messageKey: "api.validation.version" }] });
     }
     await act("officerAlmaty", c.id, "start_review", { version: c.version });
-    const short = await read(await act("officerAlmaty", c.id, "refuse", { version: c.version + 1, reasonCode: "other", reason: "short" }));
+    const short = await read(await act("officerAlmaty", c.id, "return_for_correction", { version: c.version + 1, reason: "short" }));
     expect(short.status).toBe(422);
     expect(short.body.issues).toEqual([expect.objectContaining({ path: ["reason"], messageKey: "rules.validation.reasonTooShort" })]);
   });

@@ -243,13 +243,13 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     },
     effects: [
       async (ctx) => {
-        // Each file is typed by its bytes; one bad file undoes the whole answer and says which one.
+        await tellOfficer(ctx, current(ctx).information?.requestedBy, "informationAnswered");
+        // Each file is typed by its bytes; one bad file undoes the whole answer (the notice too) and says which one.
         for (const [i, file] of (ctx.input.files ?? []).entries()) {
           const checked = await checkAttachment(file.bytes, ctx.params, ctx.today);
           if (!checked.ok) refuseAction({ rule: "X-ATTACHMENT", messageKey: checked.messageKey, values: { ...checked.values, file: file.fileName }, path: ["files", i] });
           await storeAttachment(ctx.tx, { caseId: ctx.next.id, kind: ANSWER_ATTACHMENT_KIND, fileName: file.fileName, bytes: file.bytes, uploadedBy: ctx.viewer.userId }, checked);
         }
-        await tellOfficer(ctx, current(ctx).information?.requestedBy, "informationAnswered");
       },
     ],
     form: form([TEXT("answer")]),

@@ -127,12 +127,12 @@ describe.each(TEST_ENGINES)("performCaseAction on %s", (engine) => {
     expect(await statusOf(c.id)).toBe("returned_for_correction");
   });
 
-  it("refusal needs a reason code and a text: errors sit next to the form's own fields", async () => {
+  it("a preliminary refusal needs grounds and a text: errors sit next to the form's own fields", async () => {
     const c = await inReview();
-    const result = await performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "refuse", { reason: "Too short" }));
+    const result = await performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "preliminary_refuse", { explanation: "Too short" }));
     expect(result.ok).toBe(false);
-    expect(Object.keys(result.fieldErrors).sort()).toEqual(["refuse.reason", "refuse.reasonCode"]);
-    expect(result.values).toEqual({ reason: "Too short" });
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(["preliminary_refuse.explanation", "preliminary_refuse.grounds"]);
+    expect(result.values).toEqual({ explanation: "Too short" });
     expect(result.conflict).toBeUndefined();
     expect(state.revalidated).toEqual([]);
     expect(await statusOf(c.id)).toBe("under_review");
