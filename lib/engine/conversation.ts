@@ -77,6 +77,8 @@ export interface ConversationOptions {
   refusals: readonly RefusalSpec[];
   /** States from which an officer may ask the applicant for information. */
   informationFrom: readonly string[];
+  /** Actions that stay open while the applicant is asked or heard (withdrawing, adding a document). */
+  stillOpen?: readonly string[];
 }
 
 export const conversationOf = (data: Record<string, unknown>): ConversationData => (data.conversation ?? {}) as ConversationData;
@@ -215,6 +217,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     to: AWAITING_INFORMATION,
     allowed: STAFF,
     input: requestInformationInput,
+    eventReason: (input) => input.items,
     patch: (ctx) => {
       const dueOn = ctx.ref.calendar.addWorkingDays(ctx.today, ctx.params.number("information_request_working_days", ctx.today));
       const information: InformationRequest = { items: ctx.input.items, requestedOn: ctx.today, dueOn, returnTo: ctx.case.status, requestedBy: ctx.viewer.userId };
@@ -236,6 +239,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     outcomes: options.informationFrom,
     allowed: APPLICANT_SIDE,
     input: answerInformationInput,
+    eventReason: (input) => input.answer,
     eventPayload: (input) => ({ answer: input.answer, files: (input.files ?? []).map((f) => ({ fileName: f.fileName, sizeBytes: f.bytes.byteLength })) }),
     patch: (ctx) => {
       const { information: _answered, ...rest } = current(ctx);
@@ -299,6 +303,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
       to: PRELIMINARY_REFUSAL,
       allowed: STAFF,
       input: z.object({ grounds: groundsInput, explanation: longText(10) }),
+      eventReason: (input) => input.explanation,
       patch: (ctx) => {
         const respondBy = ctx.ref.calendar.addWorkingDays(ctx.today, ctx.params.number("preliminary_refusal_response_working_days", ctx.today));
         const preliminary: PreliminaryRefusal = {
@@ -354,6 +359,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     to: PRELIMINARY_REFUSAL,
     allowed: APPLICANT_SIDE,
     input: respondInput,
+    eventReason: (input) => input.response,
     patch: (ctx) => updatePreliminary(ctx, { response: { text: ctx.input.response, on: ctx.today } }),
     effects: [(ctx) => tellOfficer(ctx, preliminaryOf(ctx)?.issuedBy, "responded")],
     form: form([TEXT("response")]),
@@ -364,6 +370,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     to: PRELIMINARY_REFUSAL,
     allowed: APPLICANT_SIDE,
     input: requestHearingInput,
+    eventReason: (input) => input.note,
     guards: [onPreliminary((p, ctx) => xHear04MayRequestHearing(p, ctx.today))],
     patch: (ctx) => {
       const holdBy = ctx.ref.calendar.addWorkingDays(ctx.today, ctx.params.number("hearing_within_working_days", ctx.today));
@@ -378,6 +385,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     to: PRELIMINARY_REFUSAL,
     allowed: STAFF,
     input: scheduleHearingInput,
+    eventReason: (input) => `${input.date} ${input.time} — ${input.place}`,
     guards: [onPreliminary((p, ctx: RuleContext<z.output<typeof scheduleHearingInput>>) => xHear05HearingDate(p, ctx.input.date, ctx.today))],
     patch: (ctx) => updatePreliminary(ctx, { hearing: { date: ctx.input.date, time: ctx.input.time, place: ctx.input.place, scheduledOn: ctx.today } }),
     effects: [(ctx) => tellApplicant(ctx, "hearingScheduled", { date: ctx.input.date, time: ctx.input.time, place: ctx.input.place })],
@@ -408,6 +416,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     to: PRELIMINARY_REFUSAL,
     allowed: STAFF,
     input: minutesInput,
+    eventReason: (input) => input.minutes,
     guards: [onPreliminary((p, ctx) => xHear07MayRecordMinutes(p, ctx.today))],
     patch: (ctx) => updatePreliminary(ctx, { minutes: { text: ctx.input.minutes, attended: ctx.input.attended ?? false, recordedOn: ctx.today } }),
     effects: [(ctx) => tellApplicant(ctx, "minutesRecorded")],
@@ -438,6 +447,12 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     effects: [(ctx) => tellApplicant(ctx, "preliminaryWithdrawn")],
     form: form([TEXT("reason")]),
   });
+
+  for (const name of options.stillOpen ?? []) {
+    const open = actions[name];
+    if (!open) throw new Error(`${definition.id}: no action ${name}`);
+    actions[name] = { ...open, from: [...open.from, AWAITING_INFORMATION, PRELIMINARY_REFUSAL] };
+  }
 
   const states = [...definition.states, AWAITING_INFORMATION, PRELIMINARY_REFUSAL];
   return { ...definition, states, deadline, actions } as ServiceDefinition<D>;

@@ -112,7 +112,7 @@ export async function performInTx(
   if (!updated) return { ok: false, error: "version_conflict" };
 
   const next = toSnapshot(updated);
-  const reason = (parsed.data as { reason?: unknown } | null)?.reason;
+  const reason = action.eventReason ? action.eventReason(parsed.data) : (parsed.data as { reason?: unknown } | null)?.reason;
   const [event] = await tx
     .insert(caseEvents)
     .values({
