@@ -59,6 +59,21 @@ export interface ConversationData {
   preliminary?: PreliminaryRefusal;
 }
 
+/** Conversation events whose text (the request, the answer, the grounds, the minutes) the timeline shows. */
+export const CONVERSATION_TEXT_EVENTS: ReadonlySet<string> = new Set([
+  "request_information",
+  "answer_information",
+  "resume_without_answer",
+  "preliminary_refuse",
+  "preliminary_refuse_quota",
+  "respond_to_preliminary_refusal",
+  "request_hearing",
+  "schedule_hearing",
+  "reschedule_hearing",
+  "record_hearing_minutes",
+  "withdraw_preliminary_refusal",
+]);
+
 export const HEARING_MODES = ["online", "in_person"] as const;
 export type HearingMode = (typeof HEARING_MODES)[number];
 
