@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { attachments, cases, notifications } from "@/db/schema";
+import { attachments, cases, issuedDocuments, notifications } from "@/db/schema";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
@@ -116,6 +116,9 @@ describe.each(TEST_ENGINES)("the conversation with the applicant on %s", (engine
     const c = await underReview();
     const waived = await hearingWaived(t.db, officer, applicant, c, { grounds: "address_not_confirmed", now: at("2026-03-03") });
     expect(ok(await perform(t.db, officer, c.id, "refuse", REFUSAL, waived.version, { now: at("2026-03-04") })).status).toBe("refused");
+    // The refusal issues its decision letter, verifiable like any document, saying how the applicant was heard.
+    const [letter] = await t.db.select().from(issuedDocuments).where(eq(issuedDocuments.caseId, c.id));
+    expect(letter).toMatchObject({ type: "refusal_decision", validFrom: "2026-03-04", holderDisplayName: "KARIMOV AZIZ", content: { reasonCode: "address_not_confirmed", refusal: "refuse", heard: "waived" } });
   });
 
   it("X-HEAR-03, X-HEAR-05, X-HEAR-07: after a hearing request the refusal waits for the minutes of a hearing held within 2 working days", async () => {

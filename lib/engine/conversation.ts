@@ -3,6 +3,7 @@ import type { Role } from "@/db/schema";
 import { addCalendarDays, isValidCivilDate } from "@/lib/rules/dates";
 import { checkAttachment, storeAttachment } from "@/lib/attachments/store";
 import { notify, refuseAction, scheduleJob } from "./effects";
+import { issueRefusalLetter } from "./refusal-letter";
 import type { ActionDefinition, ActionFormField, EffectContext, Guard, RuleContext, RuleViolation, ServiceDefinition } from "./types";
 
 /**
@@ -92,6 +93,8 @@ export interface ConversationOptions {
   refusals: readonly RefusalSpec[];
   /** States from which an officer may ask the applicant for information. */
   informationFrom: readonly string[];
+  /** States that mean the application was refused: whatever action leads there issues the refusal letter. */
+  refusedStates: readonly string[];
   /** Actions that stay open while the applicant is asked or heard (withdrawing, adding a document). */
   stillOpen?: readonly string[];
 }
@@ -467,6 +470,13 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     const open = actions[name];
     if (!open) throw new Error(`${definition.id}: no action ${name}`);
     actions[name] = { ...open, from: [...open.from, AWAITING_INFORMATION, PRELIMINARY_REFUSAL] };
+  }
+
+  // The letter follows the decision itself, wherever the service takes it (a refusal, a vote, an approval).
+  for (const [name, a] of Object.entries(actions)) {
+    // A computed target may be a refusal even where the definition lists no outcomes; the effect checks the real one.
+    if (typeof a.to === "string" && !options.refusedStates.includes(a.to)) continue;
+    actions[name] = { ...a, effects: [...(a.effects ?? []), (ctx) => issueRefusalLetter(ctx as EffectContext<unknown>, options.refusedStates)] };
   }
 
   const states = [...definition.states, AWAITING_INFORMATION, PRELIMINARY_REFUSAL];

@@ -11,13 +11,14 @@ import { kandasCitizenship } from "./kandas-citizenship/definition";
 // The conversation with the applicant (requests for information, the right to be heard) is the same
 // for every service: the registered definitions carry it, and each refusal waits for the hearing.
 const REVIEW = ["submitted", "under_review"];
-registerService(withApplicantConversation(temporaryRegistration, { refusals: [{ action: "refuse" }], informationFrom: REVIEW, stillOpen: ["withdraw", "attach_document", "set_protection"] }));
-registerService(withApplicantConversation(householdPermit, { refusals: [{ action: "refuse" }], informationFrom: REVIEW, stillOpen: ["withdraw"] }));
+registerService(withApplicantConversation(temporaryRegistration, { refusals: [{ action: "refuse" }], informationFrom: REVIEW, refusedStates: ["refused"], stillOpen: ["withdraw", "attach_document", "set_protection"] }));
+registerService(withApplicantConversation(householdPermit, { refusals: [{ action: "refuse" }], informationFrom: REVIEW, refusedStates: ["refused"], stillOpen: ["withdraw"] }));
 registerService(
   withApplicantConversation(refugeeRenewal, {
     // The commission refuses by a vote; a refusing vote needs the preliminary refusal first.
     refusals: [{ action: "vote", groundsField: "legalGround", when: (ctx) => (ctx.input as { decision?: string }).decision === "refuse" }],
     informationFrom: REVIEW,
+    refusedStates: ["refused"],
     stillOpen: ["withdraw", "attach_document"],
   }),
 );
@@ -29,9 +30,10 @@ registerService(
       { action: "refuse_quota", preliminary: "preliminary_refuse_quota" },
     ],
     informationFrom: REVIEW,
+    refusedStates: ["status_refused", "quota_refused"],
     stillOpen: ["withdraw"],
   }),
 );
-registerService(withApplicantConversation(kandasCitizenship, { refusals: [{ action: "refuse" }], informationFrom: REVIEW }));
+registerService(withApplicantConversation(kandasCitizenship, { refusals: [{ action: "refuse" }], informationFrom: REVIEW, refusedStates: ["refused"] }));
 
 export * from "./ids";

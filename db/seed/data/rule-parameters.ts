@@ -146,6 +146,13 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     description: "How many times an applicant may ask to move a scheduled hearing (X-HEAR-06).",
     source: "issue 7 (reschedule once)",
   },
+  {
+    key: "refusal_letter_verifiable_days",
+    value: 1095,
+    effectiveFrom: SINCE_ALWAYS,
+    description: "Days during which a refusal decision letter shows as valid on the public verification page (covers every complaint and court term).",
+    source: "issue 7 (result documents); proposal [INF]",
+  },
   ...HP_RULE_PARAMETERS,
   ...REFUGEE_RENEWAL_PARAMETERS,
   ...KANDAS_PARAMETERS,
