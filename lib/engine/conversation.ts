@@ -1,5 +1,6 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Role } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 import { addCalendarDays, isValidCivilDate } from "@/lib/rules/dates";
 import { checkAttachment, storeAttachment } from "@/lib/attachments/store";
 import { notify, refuseAction, scheduleJob } from "./effects";
@@ -177,16 +178,23 @@ export function xHear08MayResume(r: InformationRequest | undefined, today: strin
 
 // ---------------------------------------------------------------------------------------- effects
 
+/** Messages go out in the recipient's own language, whoever acted. */
+async function localeOf(ctx: EffectContext<unknown>, userId: string): Promise<string> {
+  const [user] = await ctx.tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+  return user?.locale ?? ctx.viewer.locale;
+}
+
 async function tellApplicant(ctx: EffectContext<unknown>, template: string, params: Record<string, string | number> = {}): Promise<void> {
   if (!ctx.next.ownerId) return;
-  await notify(ctx.tx, { userId: ctx.next.ownerId, caseId: ctx.next.id, template: `hearing.notifications.${template}`, params: { reference: ctx.next.reference, ...params }, locale: ctx.viewer.locale, channel: "email", at: ctx.now });
+  const locale = await localeOf(ctx, ctx.next.ownerId);
+  await notify(ctx.tx, { userId: ctx.next.ownerId, caseId: ctx.next.id, template: `hearing.notifications.${template}`, params: { reference: ctx.next.reference, ...params }, locale, at: ctx.now });
 }
 
 /** The officer who started the step (or the case's holder) hears about the applicant's move. */
 async function tellOfficer(ctx: EffectContext<unknown>, officerId: string | null | undefined, template: string, params: Record<string, string | number> = {}): Promise<void> {
   const to = officerId ?? ctx.next.assigneeId;
   if (!to || to === ctx.viewer.userId) return;
-  await notify(ctx.tx, { userId: to, caseId: ctx.next.id, template: `hearing.notifications.${template}`, params: { reference: ctx.next.reference, ...params }, locale: "ru", at: ctx.now });
+  await notify(ctx.tx, { userId: to, caseId: ctx.next.id, template: `hearing.notifications.${template}`, params: { reference: ctx.next.reference, ...params }, locale: await localeOf(ctx, to), at: ctx.now });
 }
 
 // ------------------------------------------------------------------------------------------ forms
