@@ -62,7 +62,7 @@ export async function ApplicantConversation({ detail, locale }: { detail: CaseDe
 
       {preliminary ? (
         <section aria-labelledby="conv-preliminary" className={open ? "notice notice--warning" : "card"} data-testid="preliminary-refusal">
-          <h2 id="conv-preliminary">{t("preliminaryTitle")}</h2>
+          <h2 id="conv-preliminary">{open ? t("preliminaryTitle") : t("heardTitle")}</h2>
           {open ? <p>{t("preliminaryLead")}</p> : null}
           <dl>
             {grounds ? (
