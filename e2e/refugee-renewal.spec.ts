@@ -4,6 +4,7 @@ import publicMessages from "../lib/i18n/messages/en/public.json" with { type: "j
 import rf from "../lib/i18n/messages/en/rf.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
+import { issuePreliminaryRefusal, waiveHearing } from "./support/hearing";
 
 // Each journey signs in five roles and checks every page with axe: more than the default minute on a shared machine.
 test.describe.configure({ timeout: 180_000 });
@@ -174,6 +175,9 @@ test("a late application refused by the commission: the complaint goes to the ce
   await expect(officer.getByTestId("rf-late-flag")).toBeVisible();
   await prepare(officer, reference, "changed", testInfo);
 
+  // X-HEAR-03: the refugee is offered a hearing before any refusing vote; here they waive it.
+  await issuePreliminaryRefusal(officer, "circumstances_changed");
+  await waiveHearing(refugee, LOCALE, reference);
   const member1 = await as(browser, baseURL, MEMBER_1);
   await vote(member1, reference, "refuse", "circumstances_changed", testInfo);
   const member2 = await as(browser, baseURL, MEMBER_2);

@@ -3,14 +3,17 @@ import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import staff from "../lib/i18n/messages/en/staff.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
 import approvals from "../lib/i18n/messages/en/approvals.json" with { type: "json" };
+import hearing from "../lib/i18n/messages/en/hearing.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
+import { issuePreliminaryRefusal, staffAction } from "./support/hearing";
 
 const LOCALE = "en";
 const OFFICER_ALMATY = "officer.almaty@demo.kz";
 const SUPERVISOR_ALMATY = "supervisor.almaty@demo.kz";
 const OFFICER_ASTANA = "officer.astana@demo.kz";
+const CLERK_ALMATY = "clerk.almaty@demo.kz";
 
 let filed = 0;
 
@@ -98,26 +101,42 @@ test("officer: the queue is sorted by due date, search by reference finds the ca
   await expectNoA11yViolations(page, testInfo);
 });
 
-test("refusal needs a reason code and a text; what was typed stays after the error; it takes effect when a supervisor approves it", async ({ page, browser, baseURL }) => {
+test("X-HEAR-03: a preliminary refusal needs grounds and a text (what was typed stays); the refusal waits for the hearing or a waiver, then takes effect when a supervisor approves it", async ({ page, browser, baseURL }) => {
   await signIn(page, OFFICER_ALMATY, undefined, LOCALE);
   const created = await fileAlmatyCase(page);
   await page.goto(`/${LOCALE}/staff/cases/${created.id}`);
   await startReviewButton(page).click();
   await expect(caseStatus(page)).toHaveText(tr.status.under_review);
 
-  const refuse = page.locator('section[data-action="refuse"]');
-  await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("Too short");
-  await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
+  const preliminary = staffAction(page, "preliminary_refuse");
+  await preliminary.getByLabel(hearing.staffActions.preliminary_refuse.fields.explanation.label).fill("Too short");
+  await preliminary.getByRole("button", { name: hearing.staffActions.preliminary_refuse.submit }).click();
   await expect(page.getByTestId("error-summary")).toBeVisible();
-  await expect(refuse.getByLabel(tr.staffActions.refuse.fields.reason.label)).toHaveValue("Too short");
+  await expect(preliminary.getByLabel(hearing.staffActions.preliminary_refuse.fields.explanation.label)).toHaveValue("Too short");
   await expect(caseStatus(page)).toHaveText(tr.status.under_review);
+  await issuePreliminaryRefusal(page, "address_not_confirmed");
+  await expect(caseStatus(page)).toHaveText(tr.status.preliminary_refusal);
 
+  const refuse = staffAction(page, "refuse");
+  await refuse.getByLabel(tr.staffActions.refuse.fields.reasonCode.label).selectOption("address_not_confirmed");
+  await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("The host denied that the applicant lives at the address.");
+  await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("X-HEAR-03");
+  await expect(caseStatus(page)).toHaveText(tr.status.preliminary_refusal);
+
+  // The applicant, at the front desk, says in writing that they need no hearing.
+  const clerk = await signedInPage(browser, baseURL, CLERK_ALMATY);
+  await clerk.goto(`/${LOCALE}/staff/cases/${created.id}`);
+  await staffAction(clerk, "waive_hearing").getByRole("button", { name: hearing.staffActions.waive_hearing.submit }).click();
+  await expect(clerk.getByText(hearing.staffActions.waive_hearing.done)).toBeVisible();
+
+  await page.reload();
   await refuse.getByLabel(tr.staffActions.refuse.fields.reasonCode.label).selectOption("address_not_confirmed");
   await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("The host denied that the applicant lives at the address.");
   await refuse.getByRole("button", { name: tr.staffActions.refuse.submit }).click();
   // Four-eyes: the refusal is a proposal until a supervisor approves it.
   await expect(page.getByTestId("workbench-notice")).toHaveText(approvals.outcome.requested);
-  await expect(caseStatus(page)).toHaveText(tr.status.under_review);
+  await expect(caseStatus(page)).toHaveText(tr.status.preliminary_refusal);
   await expect(page.getByTestId("pending-approval")).toContainText(tr.refusalReasons.address_not_confirmed);
 
   const supervisor = await signedInPage(browser, baseURL, SUPERVISOR_ALMATY);

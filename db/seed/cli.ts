@@ -4,6 +4,7 @@ import { cases } from "@/db/schema";
 import "@/lib/services";
 import { backfillSearchColumns } from "@/lib/engine/search-keys";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoConversation } from "./demo-conversation";
 import { seedDemoHouseholdPermits } from "./demo-household-permits";
 import { seedDemoKandas } from "./demo-kandas";
 import { backfillNameKeys, seedDemoIntegrity } from "./demo-integrity";
@@ -42,6 +43,7 @@ try {
       const permits = await seedDemoHouseholdPermits(handle.db, accounts, mode === "e2e" ? { count: 8, days: 30, seed: 11, fullEmployers: false } : { count: 300, days: 90, seed: 2014, fullEmployers: true });
       console.log(`Household permits: ${permits}`);
       console.log(`Duplicates and break-glass: ${JSON.stringify(await seedDemoIntegrity(handle.db, accounts))}`);
+      console.log(`Conversations with the applicant: ${await seedDemoConversation(handle.db, accounts)}`);
     }
     console.log(`Kandas demo: ${await seedDemoKandas(handle.db, accounts)} applications`);
     console.log("\nDemo accounts (password for all: " + DEMO_PASSWORD + ")");

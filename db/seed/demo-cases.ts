@@ -8,6 +8,7 @@ import { iinCheckDigit } from "@/lib/rules/iin";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { TR_SERVICE } from "@/lib/services";
 import type { TrApplicationInput } from "@/lib/services/temporary-registration/schema";
+import { heardBeforeRefusal } from "./hearing";
 import { OFFICE_REGIONS, viewerOf } from "./users";
 import { decideWithApproval, supervisorsByRegion } from "./approvals";
 
@@ -207,9 +208,13 @@ async function driveCase(db: Db, filer: Viewer, officer: Viewer, supervisor: Vie
   c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: later() }), "start_review");
   if (outcome === "under_review") return;
   if (outcome === "refused" || outcome === "refusal_proposed") {
-    // Four-eyes: the officer proposes, the region's supervisor approves (or it waits in the inbox).
+    // The right to be heard first; then four-eyes: the officer proposes, the region's supervisor approves (or it waits in the inbox).
+    const onTheirSide = filer.role === "applicant" || filer.role === "clerk" ? filer : null;
+    const heard = await heardBeforeRefusal(db, officer, c, { grounds: "address_not_confirmed", explanation: "The host told us that you do not live at the address.", applicantSide: onTheirSide, at: later() });
+    // Without anyone to answer, the refusal waits for the response term; until then the case stays preliminary.
+    if (heard.refuseAt > new Date()) return;
     const refusal = { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." };
-    const r = await decideWithApproval(db, officer, outcome === "refused" ? supervisor : null, c.id, "refuse", refusal, c.version, later());
+    const r = await decideWithApproval(db, officer, outcome === "refused" ? supervisor : null, c.id, "refuse", refusal, heard.case.version, heard.refuseAt);
     if (outcome === "refused") must(r, "refuse");
     else if (r.ok || r.error !== "approval_requested") throw new Error(`Demo seed: refusal proposal failed: ${JSON.stringify(r)}`);
     return;
@@ -244,8 +249,8 @@ export async function seedDemoCases(db: Db, accounts: Map<string, typeof users.$
     app.passport = { ...app.passport, passportNumber: `FA${1234567 + i}` };
     await driveCase(db, applicant, officers.get("KZ-ALA")!, supervisors.get("KZ-ALA")!, app, filedOn, outcome, rng, "online");
   }
-  // Refusals waiting in the Almaty supervisors' approval inbox.
-  for (const days of [1, 3]) {
+  // Refusals waiting in the Almaty supervisors' approval inbox (filed long enough ago for the response term to have passed).
+  for (const days of [14, 18]) {
     const filedOn = addCalendarDays(today, -days);
     await driveCase(db, officers.get("KZ-ALA")!, officers.get("KZ-ALA")!, supervisors.get("KZ-ALA")!, demoApplication(rng, filedOn, "KZ-ALA"), filedOn, "refusal_proposed", rng, "api");
   }

@@ -10,6 +10,7 @@ import { HP_SERVICE } from "@/lib/services";
 import { confirmPermitPayment } from "@/lib/services/household-permit/payment";
 import type { EmployerInput, HpApplicationInput, WorkCategory } from "@/lib/services/household-permit/schema";
 import { random } from "./demo-cases";
+import { heardBeforeRefusal } from "./hearing";
 import { OFFICE_REGIONS, viewerOf } from "./users";
 import { decideWithApproval, supervisorsByRegion } from "./approvals";
 
@@ -213,8 +214,11 @@ async function drivePermit(d: Drive): Promise<void> {
   c = must(await perform(db, officer, c.id, "start_review", {}, c.version, { now: next(1) }), "start_review");
   if (d.outcome === "under_review") return;
   if (d.outcome === "refused") {
+    const onTheirSide = filer.role === "applicant" || filer.role === "clerk" ? filer : null;
+    const heard = await heardBeforeRefusal(db, officer, c, { grounds: "certificate_problem", explanation: "We could not verify your criminal-record certificate with the issuing state.", applicantSide: onTheirSide, at: next() });
+    if (heard.refuseAt > new Date()) return;
     const refusal = { reasonCode: "certificate_problem", reason: "The criminal-record certificate could not be verified with the issuing state." };
-    must(await decideWithApproval(db, officer, d.supervisor ?? null, c.id, "refuse", refusal, c.version, next()), "refuse");
+    must(await decideWithApproval(db, officer, d.supervisor ?? null, c.id, "refuse", refusal, heard.case.version, heard.refuseAt), "refuse");
     return;
   }
   c = must(await perform(db, officer, c.id, "approve", {}, c.version, { now: next() }), "approve");

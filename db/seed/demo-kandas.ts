@@ -9,6 +9,7 @@ import { KD_SERVICE } from "@/lib/services/ids";
 import type { KdApplicationInput } from "@/lib/services/kandas-status/schema";
 import { KANDAS_CENTRES } from "./data/kandas-centres";
 import { random } from "./demo-cases";
+import { heardBeforeRefusal } from "./hearing";
 import { viewerOf } from "./users";
 
 /**
@@ -112,6 +113,12 @@ async function takeTo(db: Db, a: Actors, c0: CaseSnapshot, stage: Stage): Promis
   const target = refused ? "decision_pending" : stage === "waitlisted" ? "quota_review" : stage;
   for (const s of ORDER.slice(1, ORDER.indexOf(target) + 1)) {
     if (s === "under_review") await step(a.officer, "start_review");
+    if (s === "decision_pending" && refused) {
+      // X-HEAR-03: the family is heard before the refusal is proposed; a family filed at the desk has nobody online to answer, so its case waits in the preliminary refusal.
+      const heard = await heardBeforeRefusal(db, a.officer, c, { grounds: "resident_in_kazakhstan_at_cutoff", explanation: "Archive records show that your family lived in Kazakhstan on 16 December 1991.", applicantSide: c.ownerId ? a.applicant : null, at: new Date() });
+      c = heard.case;
+      if (heard.refuseAt > new Date()) return c;
+    }
     if (s === "decision_pending") {
       await step(a.officer, "propose_decision", refused ? { outcome: "refuse", reasonCode: "resident_in_kazakhstan_at_cutoff", reason: "Archive records show residence in Kazakhstan in 1991." } : { outcome: "grant", reason: "Residence abroad on 16 December 1991 is documented." });
     }

@@ -7,6 +7,7 @@ import { TR_SERVICE } from "@/lib/services";
 import { hashApiToken } from "@/lib/auth/api-tokens";
 import ruApi from "@/lib/i18n/messages/ru/api.json";
 import enApi from "@/lib/i18n/messages/en/api.json";
+import { hearingWaived } from "@/test/hearing";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser, trApplication } from "@/test/fixtures";
 import { POST as createApplication } from "@/app/api/v1/applications/route";
@@ -324,13 +325,15 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
   it("a refusal needs a second person's approval: 202 approval_requested with the proposal, the case keeps its state", async () => {
     const c = await fileOk("applicantA");
     await act("officerAlmaty", c.id, "start_review", { version: c.version });
-    const res = await read(await act("officerAlmaty", c.id, "refuse", { version: c.version + 1, reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }));
+    // The right to be heard comes first (X-HEAR-03).
+    const heard = await hearingWaived(t.db, state.sessions.get("officerAlmaty")!, state.sessions.get("applicantA")!, { id: c.id, version: c.version + 1 }, { grounds: "address_not_confirmed" });
+    const res = await read(await act("officerAlmaty", c.id, "refuse", { version: heard.version, reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." }));
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({
       outcome: "approval_requested",
       messageKey: "api.outcomes.approvalRequested",
       approvalId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      case: { id: c.id, status: "under_review", version: c.version + 2 },
+      case: { id: c.id, status: "preliminary_refusal", version: heard.version + 1 },
     });
   });
 
@@ -342,7 +345,7 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
       expect(res.body).toMatchObject({ error: "validation_failed", issues: [{ path: ["version"], messageKey: "api.validation.version" }] });
     }
     await act("officerAlmaty", c.id, "start_review", { version: c.version });
-    const short = await read(await act("officerAlmaty", c.id, "refuse", { version: c.version + 1, reasonCode: "other", reason: "short" }));
+    const short = await read(await act("officerAlmaty", c.id, "return_for_correction", { version: c.version + 1, reason: "short" }));
     expect(short.status).toBe(422);
     expect(short.body.issues).toEqual([expect.objectContaining({ path: ["reason"], messageKey: "rules.validation.reasonTooShort" })]);
   });

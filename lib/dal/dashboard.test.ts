@@ -6,6 +6,7 @@ import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
 import { KD_SERVICE, TR_SERVICE } from "@/lib/services";
 import { performApproved } from "@/test/approvals";
+import { hearingWaived } from "@/test/hearing";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser, trApplication } from "@/test/fixtures";
 import { supervisorDashboard } from "./dashboard";
@@ -73,7 +74,8 @@ describe.each(TEST_ENGINES)("supervisorDashboard on %s", (engine) => {
     must(await perform(t.db, officer1, onTime.id, "register", {}, r1.version, { now: at("2026-03-04", "17:00:00") }), "register");
     const late = await file("KZ-ALA", "2026-03-03");
     const r2 = must(await perform(t.db, officer1, late.id, "start_review", {}, late.version, { now: at("2026-03-03", "11:00:00") }), "start_review");
-    must(await performApproved(t.db, officer1, supervisor, late.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied it." }, r2.version, { now: at("2026-03-05", "09:00:00") }), "refuse");
+    const heard = await hearingWaived(t.db, officer1, applicant, r2, { grounds: "address_not_confirmed", now: at("2026-03-05", "08:00:00") });
+    must(await performApproved(t.db, officer1, supervisor, late.id, "refuse", { reasonCode: "address_not_confirmed", reason: "The host denied it." }, heard.version, { now: at("2026-03-05", "09:00:00") }), "refuse");
     await file("KZ-ALM", "2026-03-03"); // due 4 March, overdue, in the supervisor's second region
     await file("KZ-AST", "2026-03-03"); // another region altogether
 

@@ -42,7 +42,8 @@ export function nextClock(
   if (def.stoppedIn.includes(fromStatus) && !def.stoppedIn.includes(toStatus) && current.clockRemainingDays !== null) {
     return { dueOn: addRemaining(def, ref, today, current.clockRemainingDays), clockRemainingDays: null };
   }
-  if (def.startOn.includes(action) && current.dueOn === null) {
+  // A start action that leaves the case waiting for the applicant does not start the clock.
+  if (def.startOn.includes(action) && current.dueOn === null && !def.stoppedIn.includes(toStatus)) {
     return { dueOn: addTerm(def, ref, today, params.number(def.termParam, today)), clockRemainingDays: null };
   }
   return current;

@@ -114,6 +114,7 @@ export async function applyAction(c: CheckedAction, tx: Tx, eventExtra: Record<s
     ref,
   });
 
+  const clockStops = current.dueOn !== null && clock.dueOn === null && clock.clockRemainingDays !== null;
   const [updated] = await tx
     .update(cases)
     .set({
@@ -128,7 +129,8 @@ export async function applyAction(c: CheckedAction, tx: Tx, eventExtra: Record<s
       submittedAt: actionName === "submit" && !current.submittedAt ? now : current.submittedAt,
       decidedAt: decides ? now : current.decidedAt,
       // Dashboards: the decision met the statutory term (the due date is cleared by the decision itself).
-      decidedWithinTerm: decides && current.dueOn ? today <= current.dueOn : sql`${cases.decidedWithinTerm}`,
+      // When the clock stops, whether the term was met so far is kept for a decision taken while it waits.
+      decidedWithinTerm: (decides || clockStops) && current.dueOn ? today <= current.dueOn : sql`${cases.decidedWithinTerm}`,
       // Acting on a case one holds keeps the hold.
       leaseExpiresAt: current.assigneeId && current.assigneeId === viewer.userId ? leaseUntil(params, now) : current.leaseExpiresAt,
       version: sql`${cases.version} + 1`,
@@ -139,7 +141,7 @@ export async function applyAction(c: CheckedAction, tx: Tx, eventExtra: Record<s
   if (!updated) return { ok: false, error: "version_conflict" };
 
   const next = toSnapshot(updated);
-  const reason = (ctx.input as { reason?: unknown } | null)?.reason;
+  const reason = action.eventReason ? action.eventReason(ctx.input) : (ctx.input as { reason?: unknown } | null)?.reason;
   const [event] = await tx
     .insert(caseEvents)
     .values({

@@ -122,6 +122,8 @@ export interface ActionDefinition<Input = unknown> {
   effects?: readonly Effect<Input>[];
   /** What the event records of the input (defaults to all of it); keeps file bytes out of the history. */
   eventPayload?: (input: Input) => Record<string, unknown>;
+  /** The text the event shows on the timeline (defaults to the input's `reason`), e.g. hearing minutes. */
+  eventReason?: (input: Input) => string | undefined;
   /** A decision: sets decided_at. A function when only some outcomes decide (e.g. the vote that completes a quorum). */
   decides?: boolean | ((ctx: RuleContext<Input>, toStatus: string) => boolean);
   /** Whether the applicant sees the event on their timeline. */

@@ -62,7 +62,7 @@ describe("messages", () => {
 
   // Full keys are what the engine, the rules and the schemas return (in these namespaces); pages use
   // namespace-relative keys, and "auth.*" strings in lib/ are audit action names.
-  const KEY_NAMESPACES = ["rules", "tr", "common", "hp", "approvals", "deadlines"];
+  const KEY_NAMESPACES = ["rules", "tr", "common", "hp", "approvals", "deadlines", "hearing"];
   it("every full message key written in lib/ exists in every language", () => {
     const pattern = new RegExp(`["'\`]((?:${KEY_NAMESPACES.join("|")})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)["'\`]`, "g");
     const missing: string[] = [];

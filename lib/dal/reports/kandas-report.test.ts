@@ -5,6 +5,7 @@ import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
 import { KD_SERVICE } from "@/lib/services";
+import { hearingWaived } from "@/test/hearing";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser } from "@/test/fixtures";
 import { kdApplication } from "@/test/kandas-fixtures";
@@ -28,6 +29,8 @@ describe.each(TEST_ENGINES)("kandas figures on %s", (engine) => {
   async function decided(origin: string, outcome: "grant" | "refuse", day: string): Promise<CaseSnapshot> {
     let c = ok(await createCase(t.db, applicant, KD_SERVICE, kdApplication({ origin: { currentCountry: origin } }), { channel: "online", submit: true, now: at("2026-03-02") }));
     c = ok(await perform(t.db, officer, c.id, "start_review", {}, c.version, { now: at("2026-03-02", "11:00:00") }));
+    // A refusal is proposed only after the family was heard (X-HEAR-03).
+    if (outcome === "refuse") c = await hearingWaived(t.db, officer, applicant, c, { grounds: "documents_not_genuine", now: at("2026-03-02", "11:30:00") });
     const proposal = outcome === "grant" ? { outcome, reason: "Residence abroad in 1991 is documented." } : { outcome, reasonCode: "documents_not_genuine", reason: "The birth record is not genuine." };
     c = ok(await perform(t.db, officer, c.id, "propose_decision", proposal, c.version, { now: at("2026-03-02", "12:00:00") }));
     return ok(await perform(t.db, supervisor, c.id, "approve_decision", {}, c.version, { now: at(day, "13:00:00") }));

@@ -4,6 +4,7 @@ import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
 import { RF_SERVICE } from "@/lib/services";
+import { hearingWaived } from "@/test/hearing";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser } from "@/test/fixtures";
 import { supervisorDashboard } from "../dashboard";
@@ -57,6 +58,8 @@ describe.each(TEST_ENGINES)("refugee renewal figures on %s", (engine) => {
     c = ok(await perform(t.db, officer, c.id, "start_review", {}, c.version, { now: at("2026-11-23") }));
     c = ok(await perform(t.db, officer, c.id, "record_assessment", { situation, justification: "UNHCR and MFA reports reviewed for 2026.", sources: "UNHCR Afghanistan 2026" }, c.version, { now: at("2026-11-23") }));
     c = ok(await perform(t.db, officer, c.id, "send_to_commission", {}, c.version, { now: at("2026-11-23") }));
+    // A refusing vote needs the refugee heard first (X-HEAR-03).
+    if (decision === "refuse") c = await hearingWaived(t.db, officer, refugee, c, { grounds: "circumstances_changed", now: at("2026-11-24") });
     c = ok(await perform(t.db, member1, c.id, "vote", vote, c.version, { now: at("2026-11-25") }));
     return ok(await perform(t.db, member2, c.id, "vote", vote, c.version, { now: at("2026-11-25") }));
   }

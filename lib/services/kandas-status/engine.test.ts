@@ -9,6 +9,7 @@ import { runDueJobs } from "@/lib/jobs/runner";
 import { KC_SERVICE, KD_SERVICE } from "@/lib/services";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser } from "@/test/fixtures";
+import { hearingWaived } from "@/test/hearing";
 import { kdApplication, kdMember } from "@/test/kandas-fixtures";
 import { waitlistPosition } from "./capacity";
 
@@ -199,6 +200,7 @@ describe.each(TEST_ENGINES)("kandas status on %s", (engine) => {
   it("KD-08: a refusal's complaint goes to the central reviewer; the akimat cannot decide it", async () => {
     let c = ok(await createCase(t.db, applicant, KD_SERVICE, kdApplication(), { channel: "online", submit: true, now: at("2026-03-02") }));
     c = ok(await perform(t.db, akimatOfficer, c.id, "start_review", {}, c.version));
+    c = await hearingWaived(t.db, akimatOfficer, applicant, c, { grounds: "documents_not_genuine" });
     c = ok(await perform(t.db, akimatOfficer, c.id, "propose_decision", { outcome: "refuse", reasonCode: "documents_not_genuine", reason: "The ethnicity certificate is not genuine." }, c.version));
     c = ok(await perform(t.db, akimatSupervisor, c.id, "approve_decision", {}, c.version, { now: at("2026-03-02") }));
     expect(c.status).toBe("status_refused");
@@ -216,6 +218,7 @@ describe.each(TEST_ENGINES)("kandas status on %s", (engine) => {
   it("KD-08: a complaint after the complaint period is refused", async () => {
     let c = ok(await createCase(t.db, applicant, KD_SERVICE, kdApplication(), { channel: "online", submit: true, now: at("2026-03-02") }));
     c = ok(await perform(t.db, akimatOfficer, c.id, "start_review", {}, c.version));
+    c = await hearingWaived(t.db, akimatOfficer, applicant, c, { grounds: "other" });
     c = ok(await perform(t.db, akimatOfficer, c.id, "propose_decision", { outcome: "refuse", reasonCode: "other", reason: "Not settled in the chosen region." }, c.version));
     c = ok(await perform(t.db, akimatSupervisor, c.id, "approve_decision", {}, c.version, { now: at("2026-03-02") }));
     expect(await perform(t.db, applicant, c.id, "file_complaint", { reason: "The decision is wrong on the facts." }, c.version, { now: at("2026-04-02") })).toMatchObject({ violations: [{ rule: "KD-08" }] });

@@ -11,6 +11,7 @@ import { runDueJobs } from "@/lib/jobs/runner";
 import { RF_SERVICE, TR_SERVICE } from "@/lib/services";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser, trApplication } from "@/test/fixtures";
+import { hearingWaived } from "@/test/hearing";
 import { runMonthlyListSweep, runReminderSweep } from "./jobs";
 import type { RfApplicationInput } from "./schema";
 
@@ -201,7 +202,8 @@ describe.each(TEST_ENGINES)("refugee status renewal on %s", (engine) => {
 
   it("RF-09: a refusal's complaint goes to the central reviewer, not the region; upheld extends the status", async () => {
     const { f, c: sent } = await prepared("changed");
-    let c = ok(await perform(t.db, member1, sent.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, sent.version, { now: at("2026-11-25") }));
+    let c = await hearingWaived(t.db, officer, refugee, sent, { grounds: "circumstances_changed", now: at("2026-11-25") });
+    c = ok(await perform(t.db, member1, sent.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, c.version, { now: at("2026-11-25") }));
     c = ok(await perform(t.db, member2, c.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, c.version, { now: at("2026-11-25") }));
     expect(c.status).toBe("refused");
     // RF-08: still protected while the complaint period runs.
@@ -221,7 +223,8 @@ describe.each(TEST_ENGINES)("refugee status renewal on %s", (engine) => {
 
   it("RF-09: a complaint rejected by the reviewer makes the refusal final and ends the status", async () => {
     const { f, c: sent } = await prepared("changed");
-    let c = ok(await perform(t.db, member1, sent.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, sent.version, { now: at("2026-11-25") }));
+    let c = await hearingWaived(t.db, officer, refugee, sent, { grounds: "circumstances_changed", now: at("2026-11-25") });
+    c = ok(await perform(t.db, member1, sent.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, c.version, { now: at("2026-11-25") }));
     c = ok(await perform(t.db, member2, c.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, c.version, { now: at("2026-11-25") }));
     c = ok(await perform(t.db, refugee, c.id, "file_complaint", { grounds: "The assessment ignores my personal situation." }, c.version, { now: at("2026-12-01") }));
     c = ok(await perform(t.db, reviewer, c.id, "decide_complaint", { outcome: "rejected", reason: "The general change applies to this family." }, c.version, { now: at("2026-12-04") }));
@@ -234,7 +237,8 @@ describe.each(TEST_ENGINES)("refugee status renewal on %s", (engine) => {
 
   it("RF-09: a refusal without a complaint becomes final by the scheduled follow-up only after the complaint period", async () => {
     const { c: sent } = await prepared("changed");
-    let c = ok(await perform(t.db, member1, sent.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, sent.version, { now: at("2026-11-25") }));
+    let c = await hearingWaived(t.db, officer, refugee, sent, { grounds: "circumstances_changed", now: at("2026-11-25") });
+    c = ok(await perform(t.db, member1, sent.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, c.version, { now: at("2026-11-25") }));
     c = ok(await perform(t.db, member2, c.id, "vote", { decision: "refuse", legalGround: "circumstances_changed", reason: "Circumstances have changed." }, c.version, { now: at("2026-11-25") }));
     const [job] = await t.db.select().from(scheduledJobs).where(and(eq(scheduledJobs.caseId, c.id), eq(scheduledJobs.kind, "rf_refusal_final")));
     expect(job!.runAt.toISOString()).toBe(at("2026-12-26", "00:00:00").toISOString());

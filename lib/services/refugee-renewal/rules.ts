@@ -13,7 +13,8 @@ export const RF_FLAGS = {
 } as const;
 
 /** Case states in which the renewal is still open: the status and registration stay valid (RF-08). */
-export const RF_PENDING_STATES = ["draft", "submitted", "returned_for_correction", "under_review", "commission_review", "refused", "complaint_filed"] as const;
+// Waiting for the refugee's answer or hearing (lib/engine/conversation.ts) is part of the open procedure too.
+export const RF_PENDING_STATES = ["draft", "submitted", "returned_for_correction", "under_review", "commission_review", "awaiting_information", "preliminary_refusal", "refused", "complaint_filed"] as const;
 
 export type EndConvention = "day_before_anniversary" | "anniversary";
 

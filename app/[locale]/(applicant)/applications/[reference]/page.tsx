@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { serviceUi } from "@/app/_components/services/registry";
 import { formatCivilDate } from "@/app/_components/tr-wizard/format";
 import { getCaseDetail } from "@/lib/dal/cases";
+import { ApplicantConversation } from "@/app/_components/conversation/applicant-panel";
+import { CONVERSATION_TEXT_EVENTS } from "@/lib/engine/conversation";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale, requireApplicant } from "../../_lib/guard";
 import { statusTagClass } from "../../_lib/status";
@@ -45,7 +47,11 @@ export default async function ApplicationStatusPage({ params, searchParams }: { 
   const label = (key: string, fallback: string, values?: Record<string, string>) => (tRoot.has(key) ? tRoot(key as never, values as never) : fallback);
   const date = (d: string) => formatCivilDate(d, locale);
   const refusal = detail.decisions.filter((d) => d.outcome === "refused").at(-1);
-  const doneText = done ? (tRoot.has(`applicant.statusPage.done.${done}`) ? t(`statusPage.done.${done}` as never) : label(`${ns}.statusPage.done.${done}`, "")) : "";
+  const doneText = done
+    ? tRoot.has(`applicant.statusPage.done.${done}`)
+      ? t(`statusPage.done.${done}` as never)
+      : label(`${ns}.statusPage.done.${done}`, label(`hearing.applicant.done.${done}`, ""))
+    : "";
   const ServiceDetails = ui.ApplicantDetails;
 
   return (
@@ -68,6 +74,8 @@ export default async function ApplicationStatusPage({ params, searchParams }: { 
         <p>{label(`${ns}.statusNext.${c.status}`, "", { due: c.dueOn ? date(c.dueOn) : t("statusPage.dueUnknown") })}</p>
         <CaseDeadline c={c} audience="applicant" />
       </section>
+
+      <ApplicantConversation detail={detail} locale={locale} />
 
       <ServiceDetails detail={detail} locale={locale} viewer={viewer} />
 
@@ -144,6 +152,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: { 
                 <p>{t("statusPage.refusalGround", { ground: tRoot(`${ns}.refusalReasons.${refusal.reasonCode}` as never) })}</p>
               ) : null}
               {REASONED.has(e.action) && e.reason ? <p>{t("statusPage.reason", { reason: e.reason })}</p> : null}
+              {CONVERSATION_TEXT_EVENTS.has(e.action) && e.reason ? <p style={{ whiteSpace: "pre-line" }}>{e.reason}</p> : null}
             </li>
           ))}
         </ol>

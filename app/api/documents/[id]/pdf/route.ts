@@ -15,10 +15,12 @@ import { HP_DOCUMENT_TYPE } from "@/lib/services/household-permit/definition";
 import { refugeeCertificatePdf } from "@/app/_components/services/refugee-renewal/certificate-pdf";
 import { RF_CERTIFICATE } from "@/lib/services/refugee-renewal/definition";
 import { isKandasDecision, kandasDecisionPdf } from "@/app/_components/services/kandas/decision-pdf";
+import { refusalLetterPdf } from "@/app/_components/conversation/refusal-letter-pdf";
+import { REFUSAL_LETTER } from "@/lib/engine/refusal-letter";
 import { publicOrigin } from "./origin";
 
 const LOCALES: readonly SlipLocale[] = ["kk", "ru", "en"];
-const PDF_TYPES: readonly string[] = ["registration_slip", HP_DOCUMENT_TYPE, RF_CERTIFICATE];
+const PDF_TYPES: readonly string[] = ["registration_slip", HP_DOCUMENT_TYPE, RF_CERTIFICATE, REFUSAL_LETTER];
 
 interface SlipContent {
   address?: TrApplication["address"];
@@ -48,7 +50,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         ? await refugeeCertificatePdf(db, found, locale, verifyUrl)
         : isKandasDecision(doc.type)
           ? await kandasDecisionPdf(db, found, locale, verifyUrl)
-          : await registrationSlipPdf();
+          : doc.type === REFUSAL_LETTER
+            ? await refusalLetterPdf(found, locale, verifyUrl)
+            : await registrationSlipPdf();
   // The slip needs its own look-ups (purpose and address names); the permit has its own renderer.
   async function registrationSlipPdf(): Promise<Uint8Array> {
     const app = c.data as unknown as TrApplication;

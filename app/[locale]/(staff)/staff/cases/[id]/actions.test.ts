@@ -8,6 +8,7 @@ import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
 import common from "@/lib/i18n/messages/en/common.json";
 import staff from "@/lib/i18n/messages/en/staff.json";
 import { TR_SERVICE } from "@/lib/services";
+import { hearingWaived } from "@/test/hearing";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { at, makeUser, trApplication } from "@/test/fixtures";
 import { performCaseAction } from "./actions";
@@ -127,21 +128,21 @@ describe.each(TEST_ENGINES)("performCaseAction on %s", (engine) => {
     expect(await statusOf(c.id)).toBe("returned_for_correction");
   });
 
-  it("a complete refusal is sent for approval: the page says so and the case keeps its state (four-eyes)", async () => {
-    const c = await inReview();
+  it("a complete refusal after the hearing is sent for approval: the page says so and the case keeps its state (four-eyes)", async () => {
+    const c = await hearingWaived(t.db, officer, applicant, await inReview(), { grounds: "address_not_confirmed" });
     const typed = { reasonCode: "address_not_confirmed", reason: "The host denied that the applicant lives at the address." };
     await expect(performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "refuse", typed))).rejects.toMatchObject({
       url: `/en/staff/cases/${c.id}?proposed=refuse&v=${c.version + 1}`,
     });
-    expect(await statusOf(c.id)).toBe("under_review");
+    expect(await statusOf(c.id)).toBe("preliminary_refusal");
   });
 
-  it("refusal needs a reason code and a text: errors sit next to the form's own fields", async () => {
+  it("a preliminary refusal needs grounds and a text: errors sit next to the form's own fields", async () => {
     const c = await inReview();
-    const result = await performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "refuse", { reason: "Too short" }));
+    const result = await performCaseAction(INITIAL_CASE_ACTION_STATE, form(c, "preliminary_refuse", { explanation: "Too short" }));
     expect(result.ok).toBe(false);
-    expect(Object.keys(result.fieldErrors).sort()).toEqual(["refuse.reason", "refuse.reasonCode"]);
-    expect(result.values).toEqual({ reason: "Too short" });
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(["preliminary_refuse.explanation", "preliminary_refuse.grounds"]);
+    expect(result.values).toEqual({ explanation: "Too short" });
     expect(result.conflict).toBeUndefined();
     expect(state.revalidated).toEqual([]);
     expect(await statusOf(c.id)).toBe("under_review");

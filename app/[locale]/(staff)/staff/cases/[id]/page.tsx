@@ -6,6 +6,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db";
 import { serviceUi } from "@/app/_components/services/registry";
 import type { ServiceUi } from "@/app/_components/services/types";
+import { StaffConversation } from "@/app/_components/conversation/staff-summary";
 import { CaseActionsPanel, type ActionFormView } from "@/app/_components/staff/case-actions-panel";
 import { regionName } from "@/app/_components/staff/format";
 import { Row, Summary } from "@/app/_components/staff/summary";
@@ -199,6 +200,8 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
 
       {StaffDetails ? <StaffDetails {...props} /> : null}
       <DeadlineHistory c={c} viewer={viewer} />
+
+      <StaffConversation detail={detail} locale={locale} />
 
       <section aria-labelledby="assignment-title">
         <h2 id="assignment-title">{t("assignmentTitle")}</h2>
