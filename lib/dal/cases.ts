@@ -6,10 +6,10 @@ import { caseVisibility } from "@/lib/engine/access";
 import { availableActions } from "@/lib/engine/perform";
 import { toSnapshot } from "@/lib/engine/snapshot";
 import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
-import { todayInKazakhstan } from "@/lib/rules/dates";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import "@/lib/services";
 import { leaseIsLive } from "@/lib/engine/assign";
+import { documentVerdict, type DocumentVerdict } from "./verification";
 
 /** Read side of cases. Every function takes the viewer and filters by it in SQL. */
 
@@ -147,10 +147,27 @@ export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter)
   return { rows: shown, nextCursor: more && last ? encodeCursor({ due: last.dueOn, id: last.id }) : null, total: count?.n ?? 0 };
 }
 
-export async function listMyCases(db: DbOrTx, viewer: Viewer): Promise<CaseSnapshot[]> {
+/** How a case in "My applications" came to be there. */
+export type MyCaseLink = "filed_by_me" | "filed_at_office";
+
+export type MyCase = CaseSnapshot & { link: MyCaseLink; otherPeople: number };
+
+/**
+ * The applicant's cases: those they filed online (for themselves or for their family, who are
+ * parties of the same case) and those a clerk filed for them at the office (caseVisibility).
+ * `otherPeople` counts the other persons the case is about, so the list can say "and 2 family members".
+ */
+export async function listMyCases(db: DbOrTx, viewer: Viewer): Promise<MyCase[]> {
   if (viewer.role !== "applicant" || !viewer.userId) return [];
-  const rows = await db.select().from(cases).where(eq(cases.ownerId, viewer.userId)).orderBy(desc(cases.createdAt)).limit(200);
-  return rows.map(toSnapshot);
+  const otherPeople = sql<number>`(select count(*)::int from ${caseParties}
+    where ${caseParties.caseId} = ${cases.id} and ${caseParties.personId} is not null and ${caseParties.role} = 'family_member')`;
+  const rows = await db
+    .select({ row: cases, otherPeople })
+    .from(cases)
+    .where(caseVisibility(viewer))
+    .orderBy(desc(cases.createdAt))
+    .limit(200);
+  return rows.map(({ row, otherPeople }) => ({ ...toSnapshot(row), link: row.ownerId === viewer.userId ? "filed_by_me" : "filed_at_office", otherPeople }));
 }
 
 export interface CaseEventView {
@@ -181,6 +198,13 @@ export interface CaseDetail {
   /** Whether the assignee's hold on the case is still running (see lib/engine/assign.ts). */
   assignmentLive: boolean;
 }
+
+/**
+ * Actions whose reason is addressed to the applicant (the officer writes it for them). The reason of
+ * any other event stays internal. A service or feature that writes reasons for the applicant adds
+ * its action here.
+ */
+export const REASONS_FOR_APPLICANT: ReadonlySet<string> = new Set(["return_for_correction", "refuse", "cancel_registration", "withdraw"]);
 
 /** A case by id or reference, if the viewer may see it; applicants get only the public part of the history. */
 export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: string): Promise<CaseDetail | null> {
@@ -229,18 +253,20 @@ export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: s
   const docs = personIds.length ? await db.select().from(identityDocuments).where(inArray(identityDocuments.personId, personIds)) : [];
 
   return {
-    case: c,
+    // Who holds the case is internal too.
+    case: applicantView ? { ...c, assigneeId: null, leaseExpiresAt: null } : c,
     parties: partyRows.map((p) => ({
       role: p.case_parties.role,
       person: p.people ? { ...p.people, documents: docs.filter((d) => d.personId === p.people!.id) } : null,
       details: (p.case_parties.details as Record<string, unknown> | null) ?? null,
     })),
-    // Staff names stay internal: the applicant sees what happened, not who did it.
-    events: eventRows.map((e) => (applicantView ? { ...e, actorName: null } : e)),
+    // Staff names stay internal: the applicant sees what happened, not who did it, and reads only
+    // the reasons written for them (a return or a refusal), never a note meant for colleagues.
+    events: eventRows.map((e) => (applicantView ? { ...e, actorName: null, reason: REASONS_FOR_APPLICANT.has(e.action) ? e.reason : null } : e)),
     documents: docRows,
-    decisions: decisionRows,
+    decisions: applicantView ? decisionRows.map((d) => ({ ...d, decidedBy: null })) : decisionRows,
     actions: availableActions(viewer, c),
-    assigneeName: assignee[0]?.name ?? null,
+    assigneeName: applicantView ? null : (assignee[0]?.name ?? null),
     assignmentLive: leaseIsLive(c, new Date()),
   };
 }
@@ -273,7 +299,7 @@ export async function publicStatus(db: DbOrTx, reference: string, documentNumber
   return row ?? null;
 }
 
-export type VerificationStatus = "valid" | "expired" | "revoked" | "not_yet_valid";
+export type VerificationStatus = DocumentVerdict;
 
 export interface VerificationView {
   status: VerificationStatus;
@@ -296,8 +322,7 @@ export function maskName(name: string): string {
 export async function verifyDocument(db: DbOrTx, token: string, now = new Date()): Promise<VerificationView | null> {
   const [doc] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.verificationToken, token)).limit(1);
   if (!doc) return null;
-  const today = todayInKazakhstan(now);
-  const status: VerificationStatus = doc.revokedAt ? "revoked" : today > doc.validUntil ? "expired" : today < doc.validFrom ? "not_yet_valid" : "valid";
+  const status = documentVerdict(doc, now);
   return { status, type: doc.type, number: doc.number, validFrom: doc.validFrom, validUntil: doc.validUntil, holderMasked: maskName(doc.holderDisplayName) };
 }
 

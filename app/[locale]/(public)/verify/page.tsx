@@ -6,6 +6,7 @@ import { TextField } from "@/app/_components/fields";
 import { redirect } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 import { tokenFromInput } from "../_lib/verify-input";
+import { NumberForm } from "./number-form";
 
 type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
-/** For a code typed or pasted by hand; a QR scan opens /verify/<token> directly. */
+/** For a code typed or pasted by hand (a QR scan opens /verify/<token> directly), or a document number with the holder's date of birth. */
 export default async function VerifyFormPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -51,6 +52,23 @@ export default async function VerifyFormPage({ params, searchParams }: { params:
           {t("submit")}
         </button>
       </form>
+
+      <section aria-labelledby="by-number">
+        <h2 id="by-number">{tAll("portal.verify.byNumberTitle")}</h2>
+        <p>{tAll("portal.verify.byNumberLead")}</p>
+        <NumberForm
+          locale={locale}
+          text={{
+            number: tAll("portal.verify.number"),
+            numberHint: tAll("portal.verify.numberHint"),
+            birthDate: tAll("portal.verify.birthDate"),
+            birthDateHint: tAll("portal.verify.birthDateHint"),
+            submit: t("submit"),
+            pending: tAll("portal.verify.pending"),
+            errorSummaryTitle: tAll("common.errors.summaryTitle"),
+          }}
+        />
+      </section>
     </>
   );
 }
