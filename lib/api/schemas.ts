@@ -107,7 +107,8 @@ export const publicStatusResponse = z.object({
   service: z.string(),
   status: z.string(),
   dueOn: civilDate.nullable(),
-  updatedAt: instant,
+  /** Null for refugee cases, whose status is answered as a phase only. */
+  updatedAt: instant.nullable(),
 });
 
 export const queueItem = z.object({

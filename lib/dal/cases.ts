@@ -8,6 +8,7 @@ import { toSnapshot } from "@/lib/engine/snapshot";
 import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import "@/lib/services";
+import { KC_SERVICE, RF_SERVICE } from "@/lib/services/ids";
 import { leaseIsLive } from "@/lib/engine/assign";
 import { documentVerdict, type DocumentVerdict } from "./verification";
 
@@ -274,16 +275,50 @@ export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: s
 export interface PublicStatus {
   reference: string;
   service: string;
+  /** The case status; for a protected service, only its phase (see PROTECTED_PHASES). */
   status: string;
   dueOn: string | null;
-  updatedAt: Date;
+  /** Null for a protected service: even when the case last moved is not told. */
+  updatedAt: Date | null;
+  /** Refugee cases: the answer is the phase in words and nothing else. */
+  protected: boolean;
 }
 
-/** The public status check: reference plus the passport number on the case; nothing else is revealed. */
+/**
+ * Refugee renewal answers only in which phase the case is: no dates, no outcome (a refusal and an
+ * extension are both "decided"; the refugee learns which from the notice and their account). Whoever
+ * holds a refugee's reference and certificate number learns as little as possible.
+ */
+const PROTECTED_PHASES: Readonly<Record<string, Record<string, string>>> = {
+  [RF_SERVICE]: {
+    draft: "in_progress",
+    submitted: "in_progress",
+    under_review: "in_progress",
+    commission_review: "in_progress",
+    complaint_filed: "in_progress",
+    returned_for_correction: "action_needed",
+    extended: "decided",
+    certificate_issued: "decided",
+    refused: "decided",
+    refusal_final: "decided",
+    status_ended: "closed",
+    withdrawn: "closed",
+  },
+};
+export const PROTECTED_PHASE_NAMES = ["in_progress", "action_needed", "decided", "closed"] as const;
+
+/**
+ * The public status check: the reference plus a document number of the applicant on the case; nothing
+ * else is revealed. The number is the passport of the applicant party (temporary registration,
+ * household permit, kandas), the identity document or refugee certificate named in a refugee's
+ * renewal, or for simplified citizenship the passport on the kandas case it builds on.
+ */
 export async function publicStatus(db: DbOrTx, reference: string, documentNumber: string): Promise<PublicStatus | null> {
   const ref = parseCaseReference(reference);
   const number = documentNumber.replace(/\s+/g, "").toUpperCase();
   if (!ref.ok || !number) return null;
+  const applicantDocument = (caseId: SQL) => sql`exists (select 1 from ${caseParties} join ${identityDocuments} on ${identityDocuments.personId} = ${caseParties.personId}
+          where ${caseParties.caseId} = ${caseId} and ${caseParties.role} = 'applicant' and ${identityDocuments.number} = ${number})`;
   const [row] = await db
     .select({ reference: cases.reference, service: cases.service, status: cases.status, dueOn: cases.dueOn, updatedAt: cases.updatedAt })
     .from(cases)
@@ -291,12 +326,18 @@ export async function publicStatus(db: DbOrTx, reference: string, documentNumber
       and(
         eq(cases.reference, ref.reference),
         sql`${cases.status} <> 'draft'`,
-        sql`exists (select 1 from ${caseParties} join ${identityDocuments} on ${identityDocuments.personId} = ${caseParties.personId}
-          where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant' and ${identityDocuments.number} = ${number})`,
+        or(
+          applicantDocument(sql`${cases.id}`),
+          and(eq(cases.service, RF_SERVICE), or(sql`${cases.data}->'identity'->>'number' = ${number}`, sql`${cases.data}->'status'->>'certificateNumber' = ${number}`)),
+          and(eq(cases.service, KC_SERVICE), applicantDocument(sql`(${cases.data}->>'kandasCaseId')::uuid`)),
+        ),
       ),
     )
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const phases = PROTECTED_PHASES[row.service];
+  if (phases) return { reference: row.reference, service: row.service, status: phases[row.status] ?? "in_progress", dueOn: null, updatedAt: null, protected: true };
+  return { ...row, protected: false };
 }
 
 export type VerificationStatus = DocumentVerdict;

@@ -10,12 +10,14 @@ import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
 import { loadMessages } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
-import { TR_SERVICE } from "@/lib/services";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
 import { VALID_IIN, at, makeUser, trApplication } from "@/test/fixtures";
 import { VerdictPanel } from "@/app/[locale]/(public)/verify/verdict-panel";
 import { verdictText } from "@/app/[locale]/(public)/verify/verdict-text";
-import { getCaseDetail, listMyCases } from "./cases";
+import { createRefugeeFamily } from "@/db/seed/refugees";
+import { KD_SERVICE, RF_SERVICE, TR_SERVICE } from "@/lib/services";
+import { kdApplication, kdMember } from "@/test/kandas-fixtures";
+import { getCaseDetail, listMyCases, publicStatus } from "./cases";
 import { findVerification, verifyPublicly, type VerificationQuery } from "./verification";
 
 function ok(r: PerformResult): CaseSnapshot {
@@ -119,6 +121,52 @@ describe.each(TEST_ENGINES)("applicant portal on %s", (engine) => {
     });
   });
 
+  describe("public status check", () => {
+    it("finds temporary registration and kandas cases by the applicant's passport, not by a family member's", async () => {
+      const tr = await registered();
+      expect(await publicStatus(t.db, tr.reference, "fa 1234567")).toMatchObject({ service: TR_SERVICE, status: "registered", protected: false });
+      expect(await publicStatus(t.db, tr.reference, "FA0000000")).toBeNull();
+
+      const kdApplicant = await makeUser(t.db, "applicant");
+      const kd = ok(await createCase(t.db, kdApplicant, KD_SERVICE, kdApplication({ members: [kdMember(1, "spouse")] }), { channel: "online", submit: true, now: at("2026-03-03") }));
+      expect(await publicStatus(t.db, kd.reference, "FA7654321")).toMatchObject({ service: KD_SERVICE, status: "submitted", dueOn: kd.dueOn });
+      expect(await publicStatus(t.db, kd.reference, kdMember(1, "spouse").documentNumber)).toBeNull();
+    });
+
+    it("answers a refugee case by its certificate or identity document with the phase only: no dates, no outcome", async () => {
+      const refugee = await makeUser(t.db, "applicant");
+      const f = await createRefugeeFamily(t.db, {
+        ownerId: refugee.userId,
+        region: "KZ-ALA",
+        countryOfOrigin: "AFG",
+        grantedOn: "2025-01-01",
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        members: [{ surname: "PORTALRF", givenNames: "AHMAD", birthDate: "1985-03-02", sex: "M", relation: "principal" }],
+      });
+      const s = f.principal;
+      const rf = ok(
+        await createCase(
+          t.db,
+          refugee,
+          RF_SERVICE,
+          {
+            status: { id: s.id, certificateNumber: s.certificateNumber, endsOn: s.endsOn, holderName: "PORTALRF AHMAD", countryOfOrigin: s.countryOfOrigin },
+            identity: { type: "refugee_travel_document", number: "RTD765432" },
+            address: { region: "KZ-ALA", city: "Almaty", street: "Tole bi", building: "45", flat: "12", phone: "+7 701 555 11 22" },
+            familyChanges: [],
+            statement: "My situation has not changed; I ask to extend my status.",
+          },
+          { channel: "online", submit: true, now: at("2026-11-21") },
+        ),
+      );
+      const byCertificate = await publicStatus(t.db, rf.reference, s.certificateNumber);
+      expect(byCertificate).toEqual({ reference: rf.reference, service: RF_SERVICE, status: "in_progress", dueOn: null, updatedAt: null, protected: true });
+      expect(await publicStatus(t.db, rf.reference, "rtd 765432")).toMatchObject({ status: "in_progress" });
+      expect(await publicStatus(t.db, rf.reference, "RTD000000")).toBeNull();
+    });
+  });
+
   describe("public verification", () => {
     let slip: typeof issuedDocuments.$inferSelect;
 
@@ -131,7 +179,7 @@ describe.each(TEST_ENGINES)("applicant portal on %s", (engine) => {
           host: { name: CANARY.hostName, phone: CANARY.phone },
         }),
       );
-      [slip] = await t.db.select().from(issuedDocuments).where(eq(issuedDocuments.caseId, c.id));
+      slip = (await t.db.select().from(issuedDocuments).where(eq(issuedDocuments.caseId, c.id)))[0]!;
     });
 
     const who = (ip: string) => ({ ip, auditIp: ip, viewer: null, channel: "page" as const });
