@@ -56,7 +56,7 @@ export const queueQuery = z.object({
 
 export const statusQuery = z.object({
   reference: text(40).meta({ description: "Case reference, e.g. TR-2026-000123-K." }),
-  document: text(40).meta({ description: "Number of the applicant's passport recorded on the case." }),
+  document: text(40).meta({ description: "Number of the applicant's passport recorded on the case; for a refugee renewal the refugee certificate or identity document named in it." }),
 });
 
 // ----------------------------------------------------------------------------------- responses
