@@ -5,6 +5,12 @@ import { ErrorSummary } from "@/app/_components/error-summary";
 import { TextField } from "@/app/_components/fields";
 import { redirect } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
+import { headers } from "next/headers";
+import { getDb } from "@/db";
+import { clientIp } from "@/lib/auth/client-ip";
+import { verifyPublicly } from "@/lib/dal/verification";
+import { getViewer } from "@/lib/dal/viewer";
+import { publicClientIp } from "@/lib/security/rate-limit";
 import { tokenFromInput } from "../_lib/verify-input";
 import { NumberForm } from "./number-form";
 
@@ -29,6 +35,12 @@ export default async function VerifyFormPage({ params, searchParams }: { params:
   if (code !== undefined) {
     const token = tokenFromInput(code);
     if (token) redirect({ href: `/verify/${token}`, locale });
+    if (code.trim()) {
+      // Something that is not a code is still a check: counted and audited like any other.
+      const requestHeaders = await headers();
+      const who = { ip: publicClientIp(requestHeaders), auditIp: clientIp(requestHeaders), viewer: await getViewer(), channel: "page" as const };
+      await verifyPublicly(await getDb(), { by: "token", token: code.slice(0, 200) }, who);
+    }
     error = code.trim() ? t("errors.malformed") : tAll("rules.validation.required");
   }
 
