@@ -272,24 +272,27 @@ export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: s
   };
 }
 
-export interface PublicStatus {
+export const PROTECTED_PHASE_NAMES = ["in_progress", "action_needed", "decided", "closed"] as const;
+
+interface PublicStatusBase {
   reference: string;
   service: string;
-  /** The case status; for a protected service, only its phase (see PROTECTED_PHASES). */
-  status: string;
-  dueOn: string | null;
-  /** Null for a protected service: even when the case last moved is not told. */
-  updatedAt: Date | null;
-  /** Refugee cases: the answer is the phase in words and nothing else. */
-  protected: boolean;
 }
+
+/**
+ * What the public status check answers. For a protected service (refugee cases) the status is its
+ * phase only (see PROTECTED_PHASES) and no date is told, not even when the case last moved.
+ */
+export type PublicStatus =
+  | (PublicStatusBase & { protected: false; status: string; dueOn: string | null; updatedAt: Date })
+  | (PublicStatusBase & { protected: true; status: (typeof PROTECTED_PHASE_NAMES)[number]; dueOn: null; updatedAt: null });
 
 /**
  * Refugee renewal answers only in which phase the case is: no dates, no outcome (a refusal and an
  * extension are both "decided"; the refugee learns which from the notice and their account). Whoever
  * holds a refugee's reference and certificate number learns as little as possible.
  */
-const PROTECTED_PHASES: Readonly<Record<string, Record<string, string>>> = {
+const PROTECTED_PHASES: Readonly<Record<string, Record<string, (typeof PROTECTED_PHASE_NAMES)[number]>>> = {
   [RF_SERVICE]: {
     draft: "in_progress",
     submitted: "in_progress",
@@ -305,7 +308,6 @@ const PROTECTED_PHASES: Readonly<Record<string, Record<string, string>>> = {
     withdrawn: "closed",
   },
 };
-export const PROTECTED_PHASE_NAMES = ["in_progress", "action_needed", "decided", "closed"] as const;
 
 /**
  * The public status check: the reference plus a document number of the applicant on the case; nothing

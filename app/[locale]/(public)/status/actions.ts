@@ -77,7 +77,7 @@ export async function checkStatusAction(_prev: StatusFormState, formData: FormDa
       },
     };
   }
-  const updatedAt = found.updatedAt ?? new Date();
+  const { updatedAt } = found;
 
   const ns = serviceNamespace(found.service);
   const label = (key: string, fallback: string, vars?: Record<string, string>) => (ns && tAll.has(`${ns}.${key}`) ? tAll(`${ns}.${key}`, vars) : fallback);
