@@ -67,7 +67,7 @@ describe("public service pages quote the rule parameters in force", () => {
 });
 
 /** Message subtrees rendered on public service pages. */
-const PUBLIC_PAGE_MESSAGES = ["hp.public", "kd.public", "public.service", "portal.rf", "portal.kc", "portal.kd", "portal.hp"];
+const PUBLIC_PAGE_MESSAGES = ["common.home", "hp.public", "kd.public", "public.service", "public.check", "portal.home", "portal.rf", "portal.kc", "portal.kd", "portal.hp"];
 
 /**
  * Numbers that are conventions of language, not rule values: "day 0" explains how days are counted
