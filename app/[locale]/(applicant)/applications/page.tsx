@@ -91,8 +91,10 @@ export default async function MyApplicationsPage({ params }: { params: Params })
                   </td>
                   <td>{dateColumn(c)}</td>
                   <td>
-                    {c.status === "returned_for_correction" && ui?.correctPath ? (
+                    {c.status === "returned_for_correction" && c.link === "filed_by_me" && ui?.correctPath ? (
                       <Link href={ui.correctPath(c.reference)}>{label(`${ns}.my.todo.returned_for_correction`, label("applicant.my.correct", ""))}</Link>
+                    ) : c.link === "filed_at_office" && c.status === "returned_for_correction" ? (
+                      tPortal("officeTodo")
                     ) : (
                       label(`${ns}.my.todo.${c.status}`, "")
                     )}
