@@ -75,7 +75,7 @@ export default async function VerifyFormPage({ params, searchParams }: { params:
             numberHint: tAll("portal.verify.numberHint"),
             birthDate: tAll("portal.verify.birthDate"),
             birthDateHint: tAll("portal.verify.birthDateHint"),
-            submit: t("submit"),
+            submit: tAll("portal.verify.submitByNumber"),
             pending: tAll("portal.verify.pending"),
             errorSummaryTitle: tAll("common.errors.summaryTitle"),
           }}
