@@ -142,7 +142,7 @@ test.describe("document verification", () => {
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
     await expectNoA11yViolations(page, testInfo);
     await page.locator("#code").fill(`https://example.kz/kk/verify/${token}`);
-    await page.getByRole("button", { name: en.verify.submit }).click();
+    await page.getByRole("button", { name: en.verify.submit, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/en/verify/${token}$`));
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "not_found");
   });
