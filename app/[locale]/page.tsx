@@ -7,10 +7,10 @@ import { todayInKazakhstan } from "@/lib/rules/dates";
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations("common.home");
-  const comingSoon = ["rf", "kd"] as const;
-  // The deadline shown is the one the engine enforces today.
-  const deadlineDays = (await loadParameters(await getDb())).number("tr_registration_deadline_days", todayInKazakhstan());
+  const [t, tPortal, parameters] = await Promise.all([getTranslations("common.home"), getTranslations("portal.home"), getDb().then(loadParameters)]);
+  const today = todayInKazakhstan();
+  // The terms shown are the ones the engine enforces today.
+  const deadlineDays = parameters.number("tr_registration_deadline_days", today);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -31,13 +31,20 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             {t("startNow")}
           </Link>
         </section>
-        {comingSoon.map((s) => (
-          <section className="card" aria-labelledby={`svc-${s}`} key={s}>
-            <h3 id={`svc-${s}`}>{t(`${s}.title`)}</h3>
-            <p>{t(`${s}.body`)}</p>
-            <p className="muted">{t("comingSoon")}</p>
-          </section>
-        ))}
+        <section className="card" aria-labelledby="svc-rf">
+          <h3 id="svc-rf">{t("rf.title")}</h3>
+          <p>{tPortal("rfBody", { months: parameters.number("rf_extension_term_months", today) })}</p>
+          <Link href="/services/refugee-renewal" className="button">
+            {t("startNow")}
+          </Link>
+        </section>
+        <section className="card" aria-labelledby="svc-kd">
+          <h3 id="svc-kd">{t("kd.title")}</h3>
+          <p>{t("kd.body")}</p>
+          <Link href="/services/kandas" className="button">
+            {t("startNow")}
+          </Link>
+        </section>
       </div>
       <h2>{t("checkStatus")}</h2>
       <p>

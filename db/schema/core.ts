@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -364,6 +365,12 @@ export const issuedDocuments = pgTable(
     issuedAt: createdAt(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revocationReason: text("revocation_reason"),
+    /**
+     * The document that took this one's place (a permit extension, a renewed certificate). Set
+     * together with revokedAt, so everything that reads "revoked" keeps working; verification
+     * answers "replaced" instead.
+     */
+    replacedBy: uuid("replaced_by").references((): AnyPgColumn => issuedDocuments.id),
   },
   (t) => [
     index("issued_documents_case").on(t.caseId),

@@ -186,6 +186,17 @@ export async function seedRefugeeDemo(db: Db, accounts: Map<string, typeof users
       { surname: "SAIDI", givenNames: "LAILA", sex: "F", birthDate: "2008-04-17", relation: "child" },
     ],
   });
+  // A third refugee, with a status ending in 40 days, who applies with the keyboard alone in the browser tests.
+  const third = await ensureDemoRefugee(db, THIRD_REFUGEE);
+  await createRefugeeFamily(db, {
+    ownerId: third.id,
+    region: "KZ-ALA",
+    countryOfOrigin: "SYR",
+    grantedOn: addCalendarDays(today, 40 - 365),
+    ...termEndingOn(addCalendarDays(today, 40)),
+    endsOn: addCalendarDays(today, 40),
+    members: [{ surname: "HADDAD", givenNames: "SAMIR", sex: "M", birthDate: "1990-01-15", relation: "principal" }],
+  });
   const officer = accounts.get("officer.almaty@demo.kz");
   let filed = 0;
   if (officer) {
@@ -198,11 +209,12 @@ export async function seedRefugeeDemo(db: Db, accounts: Map<string, typeof users
   }
   const reminders = await runReminderSweep(db, now);
   const list = await runMonthlyListSweep(db, now);
-  return { accounts: [SECOND_REFUGEE.email], families: others.length + 2, filed, reminded: reminders.reminded, listProduced: list.produced };
+  return { accounts: [SECOND_REFUGEE.email, THIRD_REFUGEE.email], families: others.length + 3, filed, reminded: reminders.reminded, listProduced: list.produced };
 }
 
 /** Not in the shared account list: only the refugee demo needs it. Same demo password as every account. */
 export const SECOND_REFUGEE = { email: "refugee2@demo.kz", displayName: "Farid Saidi" };
+export const THIRD_REFUGEE = { email: "refugee3@demo.kz", displayName: "Samir Haddad" };
 
 async function ensureDemoRefugee(db: Db, account: { email: string; displayName: string }) {
   await db

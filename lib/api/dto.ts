@@ -56,7 +56,7 @@ export function toApplicationView(detail: CaseDetail, locale: Locale, now = new 
 }
 
 export function toPublicStatusView(s: PublicStatus): PublicStatusView {
-  return { reference: s.reference, service: s.service, status: s.status, dueOn: s.dueOn, updatedAt: s.updatedAt.toISOString() };
+  return { reference: s.reference, service: s.service, status: s.status, dueOn: s.dueOn, updatedAt: s.updatedAt?.toISOString() ?? null };
 }
 
 export function toQueueItem(r: QueueRow): QueueItem {

@@ -65,7 +65,7 @@ export const queueQuery = z.object({
 
 export const statusQuery = z.object({
   reference: text(40).meta({ description: "Case reference, e.g. TR-2026-000123-K." }),
-  document: text(40).meta({ description: "Number of the applicant's passport recorded on the case." }),
+  document: text(40).meta({ description: "Number of the applicant's passport recorded on the case; for a refugee renewal the refugee certificate or identity document named in it." }),
 });
 
 // ----------------------------------------------------------------------------------- responses
@@ -116,7 +116,8 @@ export const publicStatusResponse = z.object({
   service: z.string(),
   status: z.string(),
   dueOn: civilDate.nullable(),
-  updatedAt: instant,
+  /** Null for refugee cases, whose status is answered as a phase only. */
+  updatedAt: instant.nullable(),
 });
 
 export const queueItem = z.object({

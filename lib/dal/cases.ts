@@ -12,11 +12,13 @@ import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import type { ParameterReader } from "@/lib/rules/parameters";
 import { nameKey } from "@/lib/rules/name-key";
 import { normaliseNumber } from "@/lib/engine/search-keys";
-import { allServices } from "@/lib/engine/registry";
+import { allServices, getService } from "@/lib/engine/registry";
 import type { QueueSort, QueueView } from "./queue-options";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import "@/lib/services";
+import { KC_SERVICE, RF_SERVICE } from "@/lib/services/ids";
 import { leaseIsLive } from "@/lib/engine/assign";
+import { documentVerdict, type DocumentVerdict } from "./verification";
 
 /** Read side of cases. Every function takes the viewer and filters by it in SQL. */
 
@@ -275,10 +277,27 @@ export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter)
   return { rows: shown.map(({ filedKey: _key, ...row }) => row), nextCursor, total: count?.n ?? 0 };
 }
 
-export async function listMyCases(db: DbOrTx, viewer: Viewer): Promise<CaseSnapshot[]> {
+/** How a case in "My applications" came to be there. */
+export type MyCaseLink = "filed_by_me" | "filed_at_office";
+
+export type MyCase = CaseSnapshot & { link: MyCaseLink; otherPeople: number };
+
+/**
+ * The applicant's cases: those they filed online (for themselves or for their family, who are
+ * parties of the same case) and those a clerk filed for them at the office (caseVisibility).
+ * `otherPeople` counts the other persons the case is about, so the list can say "and 2 family members".
+ */
+export async function listMyCases(db: DbOrTx, viewer: Viewer): Promise<MyCase[]> {
   if (viewer.role !== "applicant" || !viewer.userId) return [];
-  const rows = await db.select().from(cases).where(eq(cases.ownerId, viewer.userId)).orderBy(desc(cases.createdAt)).limit(200);
-  return rows.map(toSnapshot);
+  const otherPeople = sql<number>`(select count(*)::int from ${caseParties}
+    where ${caseParties.caseId} = ${cases.id} and ${caseParties.personId} is not null and ${caseParties.role} = 'family_member')`;
+  const rows = await db
+    .select({ row: cases, otherPeople })
+    .from(cases)
+    .where(caseVisibility(viewer))
+    .orderBy(desc(cases.createdAt))
+    .limit(200);
+  return rows.map(({ row, otherPeople }) => ({ ...toSnapshot(row), link: row.ownerId === viewer.userId ? "filed_by_me" : "filed_at_office", otherPeople }));
 }
 
 export interface CaseEventView {
@@ -308,6 +327,18 @@ export interface CaseDetail {
   assigneeName: string | null;
   /** Whether the assignee's hold on the case is still running (see lib/engine/assign.ts). */
   assignmentLive: boolean;
+}
+
+/**
+ * Actions whose reason is addressed to the applicant (the officer writes it for them). The reason of
+ * any other event stays internal. A service or feature that writes reasons for the applicant adds
+ * its action here.
+ */
+export const REASONS_FOR_APPLICANT: ReadonlySet<string> = new Set(["return_for_correction", "refuse", "cancel_registration", "withdraw", "extend_deadline"]);
+
+/** Whether the applicant reads the text of this event: listed above, or written for the timeline by the action itself (eventReason). */
+function reasonIsForApplicant(service: string, action: string): boolean {
+  return REASONS_FOR_APPLICANT.has(action) || getService(service)?.actions[action]?.eventReason !== undefined;
 }
 
 /** A case by id or reference, if the viewer may see it; applicants get only the public part of the history. */
@@ -357,35 +388,73 @@ export async function getCaseDetail(db: DbOrTx, viewer: Viewer, idOrReference: s
   const docs = personIds.length ? await db.select().from(identityDocuments).where(inArray(identityDocuments.personId, personIds)) : [];
 
   return {
-    case: c,
+    // Who holds the case is internal too.
+    case: applicantView ? { ...c, assigneeId: null, leaseExpiresAt: null } : c,
     parties: partyRows.map((p) => ({
       role: p.case_parties.role,
       person: p.people ? { ...p.people, documents: docs.filter((d) => d.personId === p.people!.id) } : null,
       details: (p.case_parties.details as Record<string, unknown> | null) ?? null,
     })),
-    // Staff names stay internal: the applicant sees what happened, not who did it.
-    events: eventRows.map((e) => (applicantView ? { ...e, actorName: null } : e)),
+    // Staff names stay internal: the applicant sees what happened, not who did it, and reads only
+    // the reasons written for them (a return or a refusal), never a note meant for colleagues.
+    events: eventRows.map((e) => (applicantView ? { ...e, actorName: null, reason: reasonIsForApplicant(c.service, e.action) ? e.reason : null } : e)),
     documents: docRows,
-    decisions: decisionRows,
+    decisions: applicantView ? decisionRows.map((d) => ({ ...d, decidedBy: null })) : decisionRows,
     actions: availableActions(viewer, c),
-    assigneeName: assignee[0]?.name ?? null,
+    assigneeName: applicantView ? null : (assignee[0]?.name ?? null),
     assignmentLive: leaseIsLive(c, new Date()),
   };
 }
 
-export interface PublicStatus {
+export const PROTECTED_PHASE_NAMES = ["in_progress", "action_needed", "decided", "closed"] as const;
+
+interface PublicStatusBase {
   reference: string;
   service: string;
-  status: string;
-  dueOn: string | null;
-  updatedAt: Date;
 }
 
-/** The public status check: reference plus the passport number on the case; nothing else is revealed. */
+/**
+ * What the public status check answers. For a protected service (refugee cases) the status is its
+ * phase only (see PROTECTED_PHASES) and no date is told, not even when the case last moved.
+ */
+export type PublicStatus =
+  | (PublicStatusBase & { protected: false; status: string; dueOn: string | null; updatedAt: Date })
+  | (PublicStatusBase & { protected: true; status: (typeof PROTECTED_PHASE_NAMES)[number]; dueOn: null; updatedAt: null });
+
+/**
+ * Refugee renewal answers only in which phase the case is: no dates, no outcome (a refusal and an
+ * extension are both "decided"; the refugee learns which from the notice and their account). Whoever
+ * holds a refugee's reference and certificate number learns as little as possible.
+ */
+const PROTECTED_PHASES: Readonly<Record<string, Record<string, (typeof PROTECTED_PHASE_NAMES)[number]>>> = {
+  [RF_SERVICE]: {
+    draft: "in_progress",
+    submitted: "in_progress",
+    under_review: "in_progress",
+    commission_review: "in_progress",
+    complaint_filed: "in_progress",
+    returned_for_correction: "action_needed",
+    extended: "decided",
+    certificate_issued: "decided",
+    refused: "decided",
+    refusal_final: "decided",
+    status_ended: "closed",
+    withdrawn: "closed",
+  },
+};
+
+/**
+ * The public status check: the reference plus a document number of the applicant on the case; nothing
+ * else is revealed. The number is the passport of the applicant party (temporary registration,
+ * household permit, kandas), the identity document or refugee certificate named in a refugee's
+ * renewal, or for simplified citizenship the passport on the kandas case it builds on.
+ */
 export async function publicStatus(db: DbOrTx, reference: string, documentNumber: string): Promise<PublicStatus | null> {
   const ref = parseCaseReference(reference);
   const number = documentNumber.replace(/\s+/g, "").toUpperCase();
   if (!ref.ok || !number) return null;
+  const applicantDocument = (caseId: SQL) => sql`exists (select 1 from ${caseParties} join ${identityDocuments} on ${identityDocuments.personId} = ${caseParties.personId}
+          where ${caseParties.caseId} = ${caseId} and ${caseParties.role} = 'applicant' and ${identityDocuments.number} = ${number})`;
   const [row] = await db
     .select({ reference: cases.reference, service: cases.service, status: cases.status, dueOn: cases.dueOn, updatedAt: cases.updatedAt })
     .from(cases)
@@ -393,15 +462,21 @@ export async function publicStatus(db: DbOrTx, reference: string, documentNumber
       and(
         eq(cases.reference, ref.reference),
         sql`${cases.status} <> 'draft'`,
-        sql`exists (select 1 from ${caseParties} join ${identityDocuments} on ${identityDocuments.personId} = ${caseParties.personId}
-          where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant' and ${identityDocuments.number} = ${number})`,
+        or(
+          applicantDocument(sql`${cases.id}`),
+          and(eq(cases.service, RF_SERVICE), or(sql`${cases.data}->'identity'->>'number' = ${number}`, sql`${cases.data}->'status'->>'certificateNumber' = ${number}`)),
+          and(eq(cases.service, KC_SERVICE), applicantDocument(sql`(${cases.data}->>'kandasCaseId')::uuid`)),
+        ),
       ),
     )
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const phases = PROTECTED_PHASES[row.service];
+  if (phases) return { reference: row.reference, service: row.service, status: phases[row.status] ?? "in_progress", dueOn: null, updatedAt: null, protected: true };
+  return { ...row, protected: false };
 }
 
-export type VerificationStatus = "valid" | "expired" | "revoked" | "not_yet_valid";
+export type VerificationStatus = DocumentVerdict;
 
 export interface VerificationView {
   status: VerificationStatus;
@@ -424,8 +499,7 @@ export function maskName(name: string): string {
 export async function verifyDocument(db: DbOrTx, token: string, now = new Date()): Promise<VerificationView | null> {
   const [doc] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.verificationToken, token)).limit(1);
   if (!doc) return null;
-  const today = todayInKazakhstan(now);
-  const status: VerificationStatus = doc.revokedAt ? "revoked" : today > doc.validUntil ? "expired" : today < doc.validFrom ? "not_yet_valid" : "valid";
+  const status = documentVerdict(doc, now);
   return { status, type: doc.type, number: doc.number, validFrom: doc.validFrom, validUntil: doc.validUntil, holderMasked: maskName(doc.holderDisplayName) };
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { cases } from "@/db/schema";
+import { caseParties, cases, people, users } from "@/db/schema";
 import { getService } from "./registry";
 import type { ActionDefinition, BreakGlassGrant, CaseSnapshot, Viewer } from "./types";
 
@@ -42,6 +42,18 @@ export function actingAs(viewer: Viewer): Viewer {
 }
 
 /**
+ * A case a clerk filed for a walk-in applicant (no online owner) whose applicant party carries the
+ * IIN verified on this account. Only the applicant party counts: a family member or a host with the
+ * same IIN does not see the case. Read-only: acting stays with the owner (mayPerform) or the office.
+ */
+function filedAtOfficeFor(userId: string): SQL {
+  return sql`(${cases.ownerId} is null and exists (select 1 from ${caseParties}
+    join ${people} on ${people.id} = ${caseParties.personId}
+    join ${users} on ${users.iin} = ${people.iin}
+    where ${caseParties.caseId} = ${cases.id} and ${caseParties.role} = 'applicant' and ${users.id} = ${userId}))`;
+}
+
+/**
  * The SQL condition for the cases a viewer may read. Object-level authorisation lives in the WHERE
  * clause, so "not found" and "not yours" look the same to the caller.
  *
@@ -56,7 +68,7 @@ export function caseVisibility(viewer: Viewer): SQL | undefined {
   if (!hasScope(viewer, "cases:read") && !hasScope(viewer, "applications:read")) return never;
   switch (viewer.role) {
     case "applicant":
-      return viewer.userId ? eq(cases.ownerId, viewer.userId) : never;
+      return viewer.userId ? or(eq(cases.ownerId, viewer.userId), filedAtOfficeFor(viewer.userId)) : never;
     case "clerk":
     case "officer":
     case "supervisor":

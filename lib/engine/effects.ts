@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { decisions, issuedDocuments, notifications, referenceCounters, scheduledJobs, users } from "@/db/schema";
 import { hasSmsText } from "@/lib/notify/render";
@@ -109,6 +109,19 @@ export async function revokeDocumentsOfCase(tx: Tx, caseId: string, reason: stri
     .update(issuedDocuments)
     .set({ revokedAt: at, revocationReason: reason })
     .where(and(eq(issuedDocuments.caseId, caseId), isNull(issuedDocuments.revokedAt)));
+}
+
+/**
+ * Marks earlier documents as replaced by `replacementId` (a re-issue: permit extension, renewed
+ * certificate). They are revoked too, so the old paper stops counting as valid anywhere; public
+ * verification tells "replaced" apart from a revocation.
+ */
+export async function replaceDocuments(tx: Tx, d: { caseId?: string; ids?: string[]; replacementId: string; at: Date }): Promise<void> {
+  const which = d.ids ? (d.ids.length ? inArray(issuedDocuments.id, d.ids) : sql`false`) : d.caseId ? eq(issuedDocuments.caseId, d.caseId) : sql`false`;
+  await tx
+    .update(issuedDocuments)
+    .set({ revokedAt: d.at, revocationReason: "replaced", replacedBy: d.replacementId })
+    .where(and(which, isNull(issuedDocuments.revokedAt), ne(issuedDocuments.id, d.replacementId)));
 }
 
 export async function scheduleJob(tx: Tx, job: { kind: string; caseId: string | null; runAt: Date; payload?: Record<string, unknown> }): Promise<void> {

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/db";
 import {
   DEFAULT_PUBLIC_CHECKS_PER_MINUTE,
   PUBLIC_RATE_PARAMETER,
+  VERIFY_RATE_PARAMETER,
   consumePublic,
   createPublicRateLimiter,
   publicChecksPerMinute,
@@ -74,9 +75,17 @@ describe("consumePublic", () => {
   it("follows a changed parameter", async () => {
     await db.db.update(ruleParameters).set({ value: 2 }).where(eq(ruleParameters.key, PUBLIC_RATE_PARAMETER));
     const ip = "198.51.100.11";
-    expect(await consumePublic("verify", ip, db.db)).toEqual({ ok: true });
-    expect(await consumePublic("verify", ip, db.db)).toEqual({ ok: true });
+    expect(await consumePublic("status", ip, db.db)).toEqual({ ok: true });
+    expect(await consumePublic("status", ip, db.db)).toEqual({ ok: true });
+    expect((await consumePublic("status", ip, db.db)).ok).toBe(false);
+  });
+
+  it("verification has its own limit, and falls back to the status check's without it", async () => {
+    await db.db.update(ruleParameters).set({ value: 3 }).where(eq(ruleParameters.key, VERIFY_RATE_PARAMETER));
+    const ip = "198.51.100.12";
+    for (let i = 0; i < 3; i += 1) expect(await consumePublic("verify", ip, db.db)).toEqual({ ok: true });
     expect((await consumePublic("verify", ip, db.db)).ok).toBe(false);
+    expect(publicChecksPerMinute(parameterReaderFrom([row(4)]), "2026-06-01", "verify")).toBe(4);
   });
 });
 

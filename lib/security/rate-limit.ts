@@ -23,11 +23,19 @@ export const PUBLIC_RATE_PARAMETER = "status_check_rate_per_minute";
 export const DEFAULT_PUBLIC_CHECKS_PER_MINUTE = 10;
 const WINDOW_SECONDS = 60;
 
+/** Document verification has its own limit; without it, the status check's limit applies. */
+export const VERIFY_RATE_PARAMETER = "verification_rate_per_minute";
+
+function usableLimit(params: ParameterReader, key: string, onDate: string): number | null {
+  if (!params.has(key, onDate)) return null;
+  const value = params.get<unknown>(key, onDate);
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : null;
+}
+
 /** The limit in force on that date; a missing or unusable parameter falls back to the default. */
-export function publicChecksPerMinute(params: ParameterReader, onDate: string): number {
-  if (!params.has(PUBLIC_RATE_PARAMETER, onDate)) return DEFAULT_PUBLIC_CHECKS_PER_MINUTE;
-  const value = params.get<unknown>(PUBLIC_RATE_PARAMETER, onDate);
-  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : DEFAULT_PUBLIC_CHECKS_PER_MINUTE;
+export function publicChecksPerMinute(params: ParameterReader, onDate: string, kind: PublicCheckKind = "status"): number {
+  const own = kind === "verify" ? usableLimit(params, VERIFY_RATE_PARAMETER, onDate) : null;
+  return own ?? usableLimit(params, PUBLIC_RATE_PARAMETER, onDate) ?? DEFAULT_PUBLIC_CHECKS_PER_MINUTE;
 }
 
 export interface PublicRateLimiter {
@@ -74,7 +82,7 @@ function sharedLimiter(): PublicRateLimiter {
  */
 export async function consumePublic(kind: PublicCheckKind, ip: string, db?: DbOrTx): Promise<PublicRateResult> {
   const params = await loadParameters(db ?? (await getDb()));
-  return sharedLimiter().consume(kind, ip, publicChecksPerMinute(params, todayInKazakhstan()));
+  return sharedLimiter().consume(kind, ip, publicChecksPerMinute(params, todayInKazakhstan(), kind));
 }
 
 /**

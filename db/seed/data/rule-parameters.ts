@@ -86,6 +86,13 @@ export const RULE_PARAMETERS: readonly ParameterSeed[] = [
     source: "design.md §9 (public status pages) [INF]",
   },
   {
+    key: "verification_rate_per_minute",
+    value: 20,
+    effectiveFrom: SINCE_ALWAYS,
+    description: "Public document verifications (QR code or document number with date of birth) allowed per client address per minute.",
+    source: "issue 7 item 6 (verification is rate-limited) [INF]: proposal",
+  },
+  {
     key: "login_max_attempts_per_account",
     value: { points: 5, durationSeconds: 900 },
     effectiveFrom: SINCE_ALWAYS,

@@ -1,7 +1,7 @@
 import { and, eq, desc } from "drizzle-orm";
 import { caseParties, employmentContracts, hpInvoices, offences } from "@/db/schema";
 import { registerService } from "@/lib/engine/registry";
-import { issueDocument, notify, recordDecision, refuseAction, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
+import { issueDocument, notify, recordDecision, refuseAction, replaceDocuments, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
 import type { ActionDefinition, EffectContext, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays } from "@/lib/rules/dates";
 import { HP_SERVICE } from "../ids";
@@ -129,9 +129,9 @@ function issuedTerm(app: HpApplication, from: string, months: number, params: Ru
   return { validFrom: from, validUntil: limits.sort()[0]!, extensions: 0 };
 }
 
-async function issuePermitDocument(ctx: EffectContext<unknown>, permit: PermitTerm): Promise<void> {
+async function issuePermitDocument(ctx: EffectContext<unknown>, permit: PermitTerm): Promise<{ id: string }> {
   const app = ctx.next.data as unknown as HpCaseData;
-  await issueDocument(ctx.tx, {
+  const issued = await issueDocument(ctx.tx, {
     caseId: ctx.next.id,
     type: HP_DOCUMENT_TYPE,
     numberPrefix: "HPP",
@@ -144,6 +144,7 @@ async function issuePermitDocument(ctx: EffectContext<unknown>, permit: PermitTe
   });
   await scheduleJob(ctx.tx, { kind: "hp_permit_end", caseId: ctx.next.id, runAt: midnightAfter(permit.validUntil) });
   await carryRegistrationsToPermitEnd(ctx, permit.validUntil);
+  return issued;
 }
 
 async function endPermit(ctx: EffectContext<unknown>, reason: string): Promise<void> {
@@ -401,8 +402,8 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
         async (ctx) => {
           await recordDecision(ctx.tx, { caseId: ctx.next.id, outcome: "extended", decidedBy: ctx.viewer.userId, issuingBody: HP_ISSUING_BODY, at: ctx.now });
           // The paper with the old end date stops being valid; the extended permit replaces it.
-          await revokeDocumentsOfCase(ctx.tx, ctx.next.id, "replaced_by_extension", ctx.now);
-          await issuePermitDocument(ctx, (ctx.next.data as unknown as HpCaseData).permit!);
+          const replacement = await issuePermitDocument(ctx, (ctx.next.data as unknown as HpCaseData).permit!);
+          await replaceDocuments(ctx.tx, { caseId: ctx.next.id, replacementId: replacement.id, at: ctx.now });
           await notifyOwner(ctx, "extended");
         },
       ],

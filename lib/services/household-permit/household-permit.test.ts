@@ -180,6 +180,10 @@ describe.each(TEST_ENGINES)("household permits on %s", (engine) => {
     expect(extended.data.permit).toEqual({ validFrom: "2026-03-06", validUntil: "2026-12-05", extensions: 1 });
     const docs = await t.db.select().from(issuedDocuments).where(eq(issuedDocuments.caseId, p.id));
     expect(docs.map((d) => [d.validUntil, d.revokedAt !== null])).toEqual(expect.arrayContaining([["2026-09-05", true], ["2026-12-05", false]]));
+    // The old paper points to the one that replaced it, so verification answers "replaced".
+    const renewed = docs.find((d) => d.validUntil === "2026-12-05")!;
+    expect(docs.find((d) => d.validUntil === "2026-09-05")?.replacedBy).toBe(renewed.id);
+    expect(renewed.replacedBy).toBeNull();
   });
 
   it("HP-16: revocation records its ground, revokes the document and ends the contract; HP-18 offences attach to the worker or employer", async () => {
@@ -238,7 +242,9 @@ describe.each(TEST_ENGINES)("household permits on %s", (engine) => {
     expect(data.stay.purpose).toBe("work");
     const slips = await slipsOf(tr.id);
     expect(slips.filter((d) => d.revokedAt === null).map((d) => d.validUntil)).toEqual([until]);
-    expect(slips.filter((d) => d.revokedAt !== null).map((d) => d.validUntil)).toEqual(["2026-04-15"]);
+    const replaced = slips.filter((d) => d.revokedAt !== null);
+    expect(replaced.map((d) => [d.validUntil, d.revocationReason])).toEqual([["2026-04-15", "replaced"]]);
+    expect(replaced[0]!.replacedBy).toBe(slips.find((d) => d.revokedAt === null)!.id);
     const events = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, tr.id), eq(caseEvents.action, "extend_for_permit")));
     expect(events).toHaveLength(1);
     expect(events[0]!.actorRole).toBe("system");

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { refugeeFamilies, refugeeStatuses } from "@/db/schema";
+import { issuedDocuments, refugeeFamilies, refugeeStatuses } from "@/db/schema";
 import { registerService } from "@/lib/engine/registry";
-import { attachFile, issueDocument, notify, recordDecision, refuseAction, scheduleJob } from "@/lib/engine/effects";
+import { attachFile, issueDocument, notify, recordDecision, refuseAction, replaceDocuments, scheduleJob } from "@/lib/engine/effects";
 import type { ActionDefinition, EffectContext, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays } from "@/lib/rules/dates";
 import { RF_SERVICE } from "../ids";
@@ -282,6 +282,11 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
               content: { reference: ctx.next.reference, statusId: holder.status.id, relation: holder.status.relation, countryOfOrigin: holder.status.countryOfOrigin, region: holder.status.region },
               at: ctx.now,
             });
+            // The certificate of the ending term, if this system issued it, is replaced by the new one.
+            if (holder.status.certificateNumber) {
+              const previous = await ctx.tx.select({ id: issuedDocuments.id }).from(issuedDocuments).where(eq(issuedDocuments.number, holder.status.certificateNumber));
+              await replaceDocuments(ctx.tx, { ids: previous.map((p) => p.id), replacementId: doc.id, at: ctx.now });
+            }
             await ctx.tx.update(refugeeStatuses).set({ certificateNumber: doc.number }).where(eq(refugeeStatuses.id, holder.status.id));
           }
           await notifyOwner(ctx, "rf.notifications.certificateIssued");

@@ -1,7 +1,7 @@
 import { eq, and } from "drizzle-orm";
 import { caseParties, people } from "@/db/schema";
 import { registerService } from "@/lib/engine/registry";
-import { attachFile, issueDocument, recordDecision, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
+import { attachFile, issueDocument, recordDecision, replaceDocuments, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
 import type { ActionDefinition, ActionForm, EffectContext, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays } from "@/lib/rules/dates";
 import {
@@ -89,9 +89,9 @@ function fullName(app: TrApplication): string {
 }
 
 /** The registration slip for the registration's current term, and the check of its end. */
-async function issueSlip({ tx, next, today, now }: EffectContext<unknown>): Promise<void> {
+async function issueSlip({ tx, next, today, now }: EffectContext<unknown>): Promise<{ id: string }> {
   const app = next.data as unknown as TrApplication & { registration: Registration };
-  await issueDocument(tx, {
+  const slip = await issueDocument(tx, {
     caseId: next.id,
     type: "registration_slip",
     numberPrefix: "TRS",
@@ -104,6 +104,7 @@ async function issueSlip({ tx, next, today, now }: EffectContext<unknown>): Prom
   });
   // The end of the stay is checked for an exit as soon as the grace period (TR-08) has passed.
   await scheduleJob(tx, { kind: "tr_stay_end_check", caseId: next.id, runAt: new Date(`${addCalendarDays(app.registration.validUntil, 1)}T00:00:00+05:00`) });
+  return slip;
 }
 
 export const temporaryRegistration: ServiceDefinition<TrApplication> = {
@@ -179,8 +180,8 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
       }),
       effects: [
         async (ctx) => {
-          await revokeDocumentsOfCase(ctx.tx, ctx.next.id, `replaced: household permit ${ctx.input.permitReference}`, ctx.now);
-          await issueSlip(ctx);
+          const slip = await issueSlip(ctx);
+          await replaceDocuments(ctx.tx, { caseId: ctx.next.id, replacementId: slip.id, at: ctx.now });
         },
       ],
     }),

@@ -4,10 +4,11 @@ import { getDb } from "@/db";
 import { MyDrafts } from "@/app/_components/drafts/my-drafts";
 import { allServiceUis, serviceUi } from "@/app/_components/services/registry";
 import { formatCivilDate } from "@/app/_components/tr-wizard/format";
-import { listMyCases } from "@/lib/dal/cases";
+import { listMyCases, type MyCase } from "@/lib/dal/cases";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale, requireApplicant } from "../_lib/guard";
 import { statusTagClass } from "../_lib/status";
+import { statutoryDate } from "../_lib/statutory-date";
 
 type Params = Promise<{ locale: string }>;
 
@@ -27,11 +28,14 @@ export default async function MyApplicationsPage({ params, searchParams }: { par
   const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key as never) : fallback);
   const applyLinks = allServiceUis().filter(([, ui]) => ui.applyPath);
 
-  const dateColumn = (dueOn: string | null, data: Record<string, unknown>) => {
-    if (dueOn) return t("my.dueOn", { date: formatCivilDate(dueOn, locale) });
-    const validUntil = (data.registration as { validUntil?: unknown } | undefined)?.validUntil;
-    return typeof validUntil === "string" ? t("my.validUntil", { date: formatCivilDate(validUntil, locale) }) : "";
+  const tPortal = await getTranslations("portal.my");
+  const dateColumn = (c: MyCase) => {
+    const date = statutoryDate(c);
+    if (!date) return tPortal("noDate");
+    const text = formatCivilDate(date.date, locale);
+    return date.kind === "due" ? t("my.dueOn", { date: text }) : date.kind === "statusEnds" ? tPortal("statusEnds", { date: text }) : date.kind === "permitUntil" ? tPortal("permitUntil", { date: text }) : t("my.validUntil", { date: text });
   };
+  const anyFromOffice = cases.some((c) => c.link === "filed_at_office");
 
   return (
     <>
@@ -74,14 +78,25 @@ export default async function MyApplicationsPage({ params, searchParams }: { par
                   <th scope="row">
                     <Link href={`/applications/${c.reference}`}>{c.reference}</Link>
                   </th>
-                  <td>{label(`${ns}.serviceName`, c.service)}</td>
+                  <td>
+                    {label(`${ns}.serviceName`, c.service)}
+                    {c.otherPeople > 0 ? <> {tPortal("withFamily", { count: c.otherPeople })}</> : null}
+                    {c.link === "filed_at_office" ? (
+                      <>
+                        <br />
+                        <span className="muted" data-testid="filed-at-office">{tPortal("filedAtOffice")}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <span className={statusTagClass(c.status)}>{label(`${ns}.status.${c.status}`, c.status)}</span>
                   </td>
-                  <td>{dateColumn(c.dueOn, c.data)}</td>
+                  <td>{dateColumn(c)}</td>
                   <td>
-                    {c.status === "returned_for_correction" && ui?.correctPath ? (
+                    {c.status === "returned_for_correction" && c.link === "filed_by_me" && ui?.correctPath ? (
                       <Link href={ui.correctPath(c.reference)}>{label(`${ns}.my.todo.returned_for_correction`, label("applicant.my.correct", ""))}</Link>
+                    ) : c.link === "filed_at_office" && c.status === "returned_for_correction" ? (
+                      tPortal("officeTodo")
                     ) : (
                       label(`${ns}.my.todo.${c.status}`, "")
                     )}
@@ -92,6 +107,8 @@ export default async function MyApplicationsPage({ params, searchParams }: { par
           </tbody>
         </table>
       )}
+      {anyFromOffice ? <p className="muted">{tPortal("officeHint")}</p> : null}
+      {/* Drafts: the saved-drafts section is rendered here, as its own component. */}
     </>
   );
 }

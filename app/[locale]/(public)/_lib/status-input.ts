@@ -27,7 +27,8 @@ export const statusCheckInput = z.object({
       z
         .string()
         .min(1, { error: `${KEYS}.documentNumberRequired`, abort: true })
-        .regex(/^[A-Z0-9]{5,15}$/, { error: `${KEYS}.documentNumberFormat` }),
+        // Passports, and refugee certificates such as RFC-2026-000001-A.
+        .regex(/^[A-Z0-9-]{5,20}$/, { error: `${KEYS}.documentNumberFormat` }),
     ),
 });
 

@@ -63,6 +63,21 @@ export async function checkStatusAction(_prev: StatusFormState, formData: FormDa
     details: { found: found !== null },
   });
   if (!found) return { ...base, notFound: true };
+  if (found.protected) {
+    // The phase in words, nothing else (see PROTECTED_PHASES in the DAL).
+    return {
+      ...base,
+      result: {
+        reference: found.reference,
+        serviceName: null,
+        statusLabel: tAll(`portal.status.phase.${found.status}` as never),
+        nextStep: tAll("portal.status.protectedNext"),
+        decisionDue: null,
+        updatedAt: null,
+      },
+    };
+  }
+  const { updatedAt } = found;
 
   const ns = serviceNamespace(found.service);
   const label = (key: string, fallback: string, vars?: Record<string, string>) => (ns && tAll.has(`${ns}.${key}`) ? tAll(`${ns}.${key}`, vars) : fallback);
@@ -75,7 +90,7 @@ export async function checkStatusAction(_prev: StatusFormState, formData: FormDa
       statusLabel: label(`status.${found.status}`, found.status),
       nextStep: label(`statusNext.${found.status}`, "", { due }),
       decisionDue: found.dueOn ? { date: found.dueOn, text: due } : null,
-      updatedAt: { instant: found.updatedAt.toISOString(), text: formatInstant(format, found.updatedAt) },
+      updatedAt: { instant: updatedAt.toISOString(), text: formatInstant(format, updatedAt) },
     },
   };
 }

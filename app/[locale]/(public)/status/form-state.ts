@@ -1,12 +1,13 @@
 /** What the public status check returns to its form. Every string is already translated. */
 export interface StatusResultView {
   reference: string;
-  serviceName: string;
+  /** Null for a refugee case: not even the service is named. */
+  serviceName: string | null;
   statusLabel: string;
   nextStep: string;
   /** The decision due date, when a decision is pending. */
   decisionDue: { date: string; text: string } | null;
-  updatedAt: { instant: string; text: string };
+  updatedAt: { instant: string; text: string } | null;
 }
 
 export interface StatusFormState {

@@ -59,8 +59,12 @@ export function StatusForm({ locale, text }: { locale: string; text: StatusFormT
             {text.resultTitle} {result.reference}
           </h2>
           <dl className="summary-list" style={TWO_COLUMN_LIST}>
-            <dt>{text.service}</dt>
-            <dd>{result.serviceName}</dd>
+            {result.serviceName ? (
+              <>
+                <dt>{text.service}</dt>
+                <dd>{result.serviceName}</dd>
+              </>
+            ) : null}
             <dt>{text.status}</dt>
             <dd>
               <strong className="tag">{result.statusLabel}</strong>
@@ -79,10 +83,14 @@ export function StatusForm({ locale, text }: { locale: string; text: StatusFormT
                 </dd>
                   </>
             ) : null}
-            <dt>{text.updatedAt}</dt>
-            <dd>
-              <time dateTime={result.updatedAt.instant}>{result.updatedAt.text}</time>
-            </dd>
+            {result.updatedAt ? (
+              <>
+                <dt>{text.updatedAt}</dt>
+                <dd>
+                  <time dateTime={result.updatedAt.instant}>{result.updatedAt.text}</time>
+                </dd>
+              </>
+            ) : null}
           </dl>
         </section>
       ) : null}

@@ -7,6 +7,7 @@ import { localName } from "@/lib/i18n/names";
 import { routing } from "@/lib/i18n/routing";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters, loadReferenceData } from "@/lib/rules/load";
+import { householdPermitFacts } from "@/lib/public/service-facts";
 
 type Params = Promise<{ locale: string }>;
 
@@ -21,9 +22,9 @@ export default async function HouseholdPermitServicePage({ params }: { params: P
   const { locale } = await params;
   setRequestLocale(locale);
   const db = await getDb();
-  const [t, format, parameters, ref] = await Promise.all([getTranslations("hp.public"), getFormatter(), loadParameters(db), loadReferenceData(db)]);
-  const today = todayInKazakhstan();
-  const rates = parameters.get<Record<string, number>>("hp_monthly_rate_kzt", today);
+  const [t, tPortal, format, parameters, ref] = await Promise.all([getTranslations("hp.public"), getTranslations("portal.hp"), getFormatter(), loadParameters(db), loadReferenceData(db)]);
+  const facts = householdPermitFacts(parameters, todayInKazakhstan());
+  const rates = facts.monthlyRates;
   const regional = Object.entries(rates)
     .filter(([code]) => code !== "default")
     .map(([code, rate]) => {
@@ -47,7 +48,7 @@ export default async function HouseholdPermitServicePage({ params }: { params: P
 
       <h2>{t("whoTitle")}</h2>
       <p>
-        {t("who", { minDays: parameters.number("hp_min_visa_free_days", today) })}
+        {t("who", { minDays: facts.minVisaFreeDays })}
         {rule("HP-02")}
       </p>
       <p>
@@ -58,11 +59,11 @@ export default async function HouseholdPermitServicePage({ params }: { params: P
       <h2>{t("rulesTitle")}</h2>
       <ul>
         <li>
-          {t("ruleStay", { months: parameters.number("hp_max_continuous_stay_months", today) })}
+          {t("ruleStay", { months: facts.maxStayMonths })}
           {rule("HP-08")}
         </li>
         <li>
-          {t("ruleEmployer", { max: parameters.number("hp_max_workers_per_employer", today) })}
+          {t("ruleEmployer", { max: facts.maxWorkersPerEmployer })}
           {rule("HP-09, HP-10, HP-11")}
         </li>
         <li>
@@ -70,8 +71,17 @@ export default async function HouseholdPermitServicePage({ params }: { params: P
           {rule("HP-05, HP-06, HP-07")}
         </li>
         <li>
-          {t("ruleTerms", { options: parameters.get<number[]>("hp_term_options_months", today).join(", ") })}
+          {t("ruleTerms", { options: format.list(facts.termOptionsMonths.map((m) => format.number(m))) })}
           {rule("HP-17")}
+        </li>
+      </ul>
+
+      <h2>{tPortal("termsTitle")}</h2>
+      <ul>
+        <li>{tPortal("termsDecision", { days: facts.decisionWorkingDays })}</li>
+        <li>
+          {tPortal("termsPayment", { days: facts.paymentDays })}
+          {rule("HP-14")}
         </li>
       </ul>
 

@@ -6,6 +6,7 @@ import { kandasLocale } from "@/app/_components/services/kandas/locale";
 import { Link } from "@/lib/i18n/navigation";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters } from "@/lib/rules/load";
+import { kandasDocuments, kandasStatusFacts } from "@/lib/public/service-facts";
 
 type Params = Promise<{ locale: string }>;
 
@@ -18,10 +19,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function KandasServicePage({ params }: { params: Params }) {
   const locale = kandasLocale((await params).locale);
   setRequestLocale(locale);
-  const [t, format, parameters] = await Promise.all([getTranslations("kd.public"), getFormatter(), getDb().then(loadParameters)]);
+  const [t, tPortal, tKd, format, parameters] = await Promise.all([getTranslations("kd.public"), getTranslations("portal"), getTranslations("kd"), getFormatter(), getDb().then(loadParameters)]);
   const today = todayInKazakhstan();
-  const cutoff = formatCivilDate(format, parameters.get<string>("kd_sovereignty_cutoff_date", today));
-  const latest = formatCivilDate(format, parameters.get<string>("kd_latest_emigration_date", today));
+  const facts = kandasStatusFacts(parameters, today);
+  const cutoff = formatCivilDate(format, facts.cutoffDate);
+  const latest = formatCivilDate(format, facts.latestEmigrationDate);
+  const documents = kandasDocuments(parameters, today);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -34,9 +37,27 @@ export default async function KandasServicePage({ params }: { params: Params }) 
       <p>
         {t("how")} <span className="muted">(KD-03, KD-04, KD-06, KD-08)</span>
       </p>
+      <h2>{tPortal("kd.documentsTitle")}</h2>
+      <ul>
+        {documents.map((d) => (
+          <li key={d.code}>
+            {tKd.has(`options.documents.${d.code}`) ? tKd(`options.documents.${d.code}` as never) : d.code}
+            {d.when === "always" ? null : <span className="muted"> — {tPortal(`kd.documentWhen.${d.when}`)}</span>}
+          </li>
+        ))}
+      </ul>
+      <h2>{tPortal("kd.termsTitle")}</h2>
+      <ul>
+        <li>{tPortal("kd.termsDecision", { days: facts.decisionWorkingDays })}</li>
+        <li>{tPortal("kd.termsComplaint", { days: facts.complaintDays })}</li>
+        <li>{tPortal("kd.termsDocument", { years: facts.documentValidYears })}</li>
+      </ul>
       <ul>
         <li>
           <Link href="/services/kandas/check">{t("checkLink")}</Link>
+        </li>
+        <li>
+          <Link href="/services/kandas/citizenship">{tPortal("kc.link")}</Link>
         </li>
         <li>
           <Link href="/services/kandas/quotas">{t("quotasLink")}</Link>

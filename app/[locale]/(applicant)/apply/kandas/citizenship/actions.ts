@@ -26,7 +26,7 @@ export async function applyForCitizenship(_prev: FormState, formData: FormData):
   if (!viewer || viewer.kind !== "user" || viewer.role !== "applicant") return { fieldErrors: {}, formError: t("kd.apply.signedOut"), values };
   const db = await getDb();
   // The reference is taken from the applicant's own case, never from the form.
-  const kandas = (await listMyCases(db, viewer)).find((c) => c.id === values.kandasCaseId && c.service === KD_SERVICE);
+  const kandas = (await listMyCases(db, viewer)).find((c) => c.link === "filed_by_me" && c.id === values.kandasCaseId && c.service === KD_SERVICE);
   if (!kandas) {
     return { fieldErrors: { kandasCaseId: values.kandasCaseId ? `${t("kd.rules.kd14NotAHolder")} (KD-14)` : t("rules.validation.required") }, formError: null, values };
   }

@@ -25,7 +25,7 @@ export default async function KandasCitizenshipPage({ params, searchParams }: Pr
   const viewer = await requireApplicant(locale, "/apply/kandas/citizenship");
   const db = await getDb();
   const [t, tAll, mine, ref, parameters] = await Promise.all([getTranslations("kd.citizenshipApply"), getTranslations(), listMyCases(db, viewer), loadReferenceData(db), loadParameters(db)]);
-  const holder = mine.filter((c) => c.service === KD_SERVICE && HOLDER_STATES.includes(c.status as KdState));
+  const holder = mine.filter((c) => c.link === "filed_by_me" && c.service === KD_SERVICE && HOLDER_STATES.includes(c.status as KdState));
   const wanted = (await searchParams).case;
   const months = parameters.number("kc_decision_months", todayInKazakhstan());
   return (

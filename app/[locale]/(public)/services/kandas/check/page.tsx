@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { RadioGroup, SelectField, TextField } from "@/app/_components/fields";
@@ -13,6 +13,7 @@ import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { publicEligibility } from "@/lib/services/kandas-status/rules";
 import { ELIGIBILITY_BASES, FAMILY_HISTORIES } from "@/lib/services/kandas-status/schema";
 import { formatDateValues } from "@/app/_components/tr-wizard/format";
+import { formatCivilDate } from "@/app/_components/dates";
 
 type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -59,7 +60,7 @@ export default async function KandasCheckPage({ params, searchParams }: { params
   const submitted = FIELDS.some((f) => values[f] !== undefined);
 
   const db = await getDb();
-  const [t, tKd, tAll, ref, parameters] = await Promise.all([getTranslations("kd.public.check"), getTranslations("kd"), getTranslations(), loadReferenceData(db), loadParameters(db)]);
+  const [t, tKd, tAll, ref, parameters, format] = await Promise.all([getTranslations("kd.public.check"), getTranslations("kd"), getTranslations(), loadReferenceData(db), loadParameters(db), getFormatter()]);
   const today = todayInKazakhstan();
 
   const errors: Partial<Record<Field, string>> = {};
@@ -116,7 +117,7 @@ export default async function KandasCheckPage({ params, searchParams }: { params
           options={ELIGIBILITY_BASES.map((b) => ({ value: b, label: tKd(`options.bases.${b}`) }))}
           inputProps={(v) => checked("basis", v)}
         />
-        <SelectField id="residenceOnCutoff" name="residenceOnCutoff" label={t("fields.residenceOnCutoff")} options={countries} placeholder={tKd("apply.select")} defaultValue={values.residenceOnCutoff ?? ""} error={errors.residenceOnCutoff} />
+        <SelectField id="residenceOnCutoff" name="residenceOnCutoff" label={t("fields.residenceOnCutoff", { cutoff: formatCivilDate(format, parameters.get<string>("kd_sovereignty_cutoff_date", today)) })} options={countries} placeholder={tKd("apply.select")} defaultValue={values.residenceOnCutoff ?? ""} error={errors.residenceOnCutoff} />
         <RadioGroup name="parentEthnicKazakh" legend={t("fields.parentEthnicKazakh")} error={errors.parentEthnicKazakh} options={yesNoOptions} inputProps={(v) => checked("parentEthnicKazakh", v)} />
         <RadioGroup
           name="familyHistory"

@@ -1,0 +1,2 @@
+ALTER TABLE "issued_documents" ADD COLUMN "replaced_by" uuid;--> statement-breakpoint
+ALTER TABLE "issued_documents" ADD CONSTRAINT "issued_documents_replaced_by_issued_documents_id_fk" FOREIGN KEY ("replaced_by") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;
