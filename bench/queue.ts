@@ -1,0 +1,260 @@
+/**
+ * npm run bench: the staff queue at 10 000 and 1 000 000 cases on PostgreSQL, against a baseline
+ * that runs the same queue query with nothing around it. Writes bench/RESULTS.md (queue section).
+ *
+ * For each size and target: saturation throughput (closed loop, BENCH_CONNECTIONS connections), then
+ * latency at one third of it (open loop at a fixed rate). Needs DATABASE_URL (the server; the
+ * benchmark keeps its own databases bench_queue_<size>, seeded once and reused). Heavy: run it as
+ * `flock /tmp/heavy.lock npm run bench` on a shared machine.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDb } from "@/db/client";
+import { seedBulk } from "@/db/seed/bulk/load";
+import { hashApiToken } from "@/lib/auth/api-tokens";
+import { DEMO_PASSWORD } from "@/db/seed/users";
+
+const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map(Number);
+const PORT = Number(process.env.BENCH_PORT ?? 3120);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 15);
+const OFFICER = "officer.almaty@demo.kz";
+const RESULTS = "bench/RESULTS.md";
+
+interface Target {
+  name: string;
+  path: string;
+  auth: "cookie" | "bearer" | "none";
+}
+
+const TARGETS: Target[] = [
+  { name: "queue page /ru/staff/queue", path: "/ru/staff/queue", auth: "cookie" },
+  { name: "baseline page (same query, bare)", path: "/api/bench/queue-page", auth: "none" },
+  { name: "queue API /api/v1/cases", path: "/api/v1/cases", auth: "bearer" },
+  { name: "baseline route (same query, bare)", path: "/api/bench/queue", auth: "none" },
+];
+
+interface Measure {
+  saturation: number;
+  rate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function ensureDatabase(base: string, size: number): Promise<string> {
+  const name = `bench_queue_${size}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists) {
+      const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      const [row] = await db`select count(*)::int as n from cases`.catch(() => [{ n: -1 }]);
+      await db.end();
+      if (row!.n === size) return url.toString();
+      await admin.unsafe(`drop database ${name} with (force)`);
+    }
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDb({ url: url.toString() });
+  try {
+    const started = performance.now();
+    await seedBulk(handle, { cases: size });
+    console.log(`seeded ${size} cases in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await handle.close();
+  }
+  return url.toString();
+}
+
+async function waitForServer(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+/** Signs in through Auth.js's credentials endpoint and returns the Cookie header. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, ...v] = pair!.split("=");
+      jar.set(k!, v.join("="));
+    }
+  };
+  keep(csrf);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const r = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/ru/staff/queue` }),
+  });
+  keep(r);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${r.status})`);
+  return cookie();
+}
+
+async function issueToken(url: string): Promise<string> {
+  const token = `kzm_bench_${randomBytes(16).toString("hex")}`;
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  await db`insert into api_tokens (name, token_hash, user_id, scopes, created_by)
+           select 'benchmark', ${hashApiToken(token)}, id, array['cases:read'], id from users where email = ${OFFICER}`;
+  await db.end();
+  return token;
+}
+
+function headersFor(t: Target, cookie: string, token: string): Record<string, string> {
+  if (t.auth === "cookie") return { cookie };
+  if (t.auth === "bearer") return { authorization: `Bearer ${token}` };
+  return {};
+}
+
+async function measure(base: string, t: Target, headers: Record<string, string>): Promise<Measure> {
+  const url = base + t.path;
+  const check = await fetch(url, { headers, redirect: "manual" });
+  if (check.status !== 200) throw new Error(`${t.path} answered ${check.status}`);
+  await autocannon({ url, headers, connections: 2, duration: 3 }); // warm-up
+  const sat = await autocannon({ url, headers, connections: CONNECTIONS, duration: SATURATION_SECONDS });
+  const saturation = sat.requests.average;
+  const rate = Math.max(1, Math.floor(saturation / 3));
+  const latencies: number[] = [];
+  const instance = autocannon({ url, headers, connections: CONNECTIONS, overallRate: rate, duration: RATE_SECONDS }, () => {});
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const result = await new Promise<autocannon.Result>((resolve) => instance.on("done", resolve));
+  latencies.sort((a, b) => a - b);
+  return {
+    saturation,
+    rate,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: sat.non2xx + sat.errors + result.non2xx + result.errors,
+  };
+}
+
+function startServer(url: string): ChildProcess {
+  const child = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    env: { ...process.env, BENCH_BUILD: "1", DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex"), AUTH_TRUST_HOST: "true", NODE_ENV: "production", BENCH_VIEWER_EMAIL: OFFICER },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  return child;
+}
+
+function stopServer(child: ChildProcess): void {
+  if (child.pid) process.kill(-child.pid, "SIGTERM");
+}
+
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
+
+function verdict(ok: boolean): string {
+  return ok ? "met" : "missed";
+}
+
+function report(results: Map<number, Map<string, Measure>>, meta: string): string {
+  const lines: string[] = [];
+  lines.push("## Staff queue (issue 6, item 9)", "", meta, "");
+  lines.push("| cases | target | saturation (req/s) | rate for latency (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | errors |", "|---|---|---|---|---|---|---|---|");
+  for (const [size, byTarget] of results) {
+    for (const [name, m] of byTarget) lines.push(`| ${size.toLocaleString("en")} | ${name} | ${fmt(m.saturation)} | ${m.rate} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.errors} |`);
+  }
+  lines.push("", "### Targets", "", "| target | figure | verdict |", "|---|---|---|");
+  const sizes = [...results.keys()];
+  for (const size of sizes) {
+    const r = results.get(size)!;
+    const page = r.get(TARGETS[0]!.name)!;
+    const basePage = r.get(TARGETS[1]!.name)!;
+    const api = r.get(TARGETS[2]!.name)!;
+    const baseRoute = r.get(TARGETS[3]!.name)!;
+    const pageRatio = page.saturation / basePage.saturation;
+    const apiRatio = api.saturation / baseRoute.saturation;
+    lines.push(`| queue page throughput ≥ 0.75 × baseline page (${size.toLocaleString("en")}) | ${fmt(pageRatio, 2)} × | ${verdict(pageRatio >= 0.75)} |`);
+    lines.push(`| queue API throughput ≥ 0.75 × baseline route (${size.toLocaleString("en")}) | ${fmt(apiRatio, 2)} × | ${verdict(apiRatio >= 0.75)} |`);
+    lines.push(`| p95 of queue reads ≤ 50 ms at ⅓ saturation (${size.toLocaleString("en")}) | page ${fmt(page.p95)} ms, API ${fmt(api.p95)} ms | ${verdict(page.p95 <= 50 && api.p95 <= 50)} |`);
+  }
+  if (sizes.length >= 2) {
+    const small = results.get(Math.min(...sizes))!;
+    const large = results.get(Math.max(...sizes))!;
+    for (const t of [TARGETS[0]!, TARGETS[2]!]) {
+      const ratio = large.get(t.name)!.p95 / small.get(t.name)!.p95;
+      lines.push(`| p95(1M) / p95(10k) ≤ 1.2, ${t.name} | ${fmt(ratio, 2)} | ${verdict(ratio <= 1.2)} |`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Replaces one "## " section of RESULTS.md (or appends it), leaving the others. */
+export function writeSection(heading: string, body: string): void {
+  const current = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "# Benchmark results\n\nWritten by `npm run bench` and `npm run bench:applicant`; see bench/README.md.\n";
+  const parts = current.split(/(?=^## )/m);
+  const i = parts.findIndex((p) => p.startsWith(heading));
+  const section = `${body.trim()}\n\n`;
+  if (i >= 0) parts[i] = section;
+  else parts.push(section);
+  writeFileSync(RESULTS, parts.join("").trimEnd() + "\n");
+}
+
+async function main(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("npm run bench needs DATABASE_URL (a PostgreSQL server), e.g. postgres://postgres@127.0.0.1:5432/postgres");
+  const urls = new Map<number, string>();
+  for (const size of SIZES) urls.set(size, await ensureDatabase(base, size));
+
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    const build = spawnSync("npx", ["next", "build"], { env: { ...process.env, BENCH_BUILD: "1" }, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const results = new Map<number, Map<string, Measure>>();
+  const origin = `http://127.0.0.1:${PORT}`;
+  for (const size of SIZES) {
+    const url = urls.get(size)!;
+    const server = startServer(url);
+    try {
+      await waitForServer(origin);
+      const cookie = await signIn(origin, OFFICER);
+      const token = await issueToken(url);
+      const byTarget = new Map<string, Measure>();
+      for (const t of TARGETS) {
+        const m = await measure(origin, t, headersFor(t, cookie, token));
+        console.log(`${size} ${t.name}: ${fmt(m.saturation)} req/s; at ${m.rate} req/s p95 ${fmt(m.p95)} ms`);
+        byTarget.set(t.name, m);
+      }
+      results.set(size, byTarget);
+    } finally {
+      stopServer(server);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  const meta = `Measured ${new Date().toISOString()} on ${process.env.BENCH_MACHINE ?? "the shared 2-core build machine"} (load average at the end: ${load}), server and load generator (autocannon, ${CONNECTIONS} connections) on the same machine, signed in as ${OFFICER} (Almaty city, four services). Latency is measured by the client on localhost, so it is the server's response time plus a fraction of a millisecond.`;
+  writeSection("## Staff queue", report(results, meta));
+  console.log(`written to ${RESULTS}`);
+}
+
+await main();
