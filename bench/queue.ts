@@ -9,13 +9,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { seedBulk } from "@/db/seed/bulk/load";
 import { hashApiToken } from "@/lib/auth/api-tokens";
-import { DEMO_PASSWORD } from "@/db/seed/users";
+import { signIn, waitForServer, writeSection } from "./support";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3120);
@@ -23,7 +23,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 15);
 const OFFICER = "officer.almaty@demo.kz";
-const RESULTS = "bench/RESULTS.md";
 
 interface Target {
   name: string;
@@ -79,44 +78,6 @@ async function ensureDatabase(base: string, size: number): Promise<string> {
     await handle.close();
   }
   return url.toString();
-}
-
-async function waitForServer(base: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
-
-/** Signs in through Auth.js's credentials endpoint and returns the Cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = pair!.split("=");
-      jar.set(k!, v.join("="));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/ru/staff/queue` }),
-  });
-  keep(r);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${r.status})`);
-  return cookie();
 }
 
 async function issueToken(url: string): Promise<string> {
@@ -208,17 +169,6 @@ function report(results: Map<number, Map<string, Measure>>, meta: string): strin
   return lines.join("\n");
 }
 
-/** Replaces one "## " section of RESULTS.md (or appends it), leaving the others. */
-export function writeSection(heading: string, body: string): void {
-  const current = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "# Benchmark results\n\nWritten by `npm run bench` and `npm run bench:applicant`; see bench/README.md.\n";
-  const parts = current.split(/(?=^## )/m);
-  const i = parts.findIndex((p) => p.startsWith(heading));
-  const section = `${body.trim()}\n\n`;
-  if (i >= 0) parts[i] = section;
-  else parts.push(section);
-  writeFileSync(RESULTS, parts.join("").trimEnd() + "\n");
-}
-
 async function main(): Promise<void> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("npm run bench needs DATABASE_URL (a PostgreSQL server), e.g. postgres://postgres@127.0.0.1:5432/postgres");
@@ -254,7 +204,7 @@ async function main(): Promise<void> {
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const meta = `Measured ${new Date().toISOString()} on ${process.env.BENCH_MACHINE ?? "the shared 2-core build machine"} (load average at the end: ${load}), server and load generator (autocannon, ${CONNECTIONS} connections) on the same machine, signed in as ${OFFICER} (Almaty city, four services). Latency is measured by the client on localhost, so it is the server's response time plus a fraction of a millisecond.`;
   writeSection("## Staff queue", report(results, meta));
-  console.log(`written to ${RESULTS}`);
+  console.log("written to bench/RESULTS.md");
 }
 
 await main();
