@@ -172,11 +172,11 @@ function pick(u: string, items: readonly (string | null)[], cast = "text"): stri
 }
 
 /** A name part drawn from the pool of the row's culture and sex. */
-function nameDraw(u: string, kind: "s" | "g", part: "lat" | "cyr" | "key"): string {
+function nameDraw(u: string, kind: "s" | "g", part: "lat" | "cyr" | "key" | "cyrkey"): string {
   const branches = Object.entries(NAME_POOLS).flatMap(([culture, pool]) =>
     (["M", "F"] as const).map((sex) => {
       const list = kind === "s" ? pool.surnames.map(([l, c]) => (sex === "F" ? feminineSurname(l, c) : [l, c] as const)) : sex === "M" ? pool.male : pool.female;
-      const items = list.map(([l, c]) => (part === "lat" ? l : part === "cyr" ? c : nameKey(l)));
+      const items = list.map(([l, c]) => (part === "lat" ? l : part === "cyr" ? c : part === "key" ? nameKey(l) : c && nameKey(c)));
       return `when '${culture}${sex}' then ${pick(u, items)}`;
     }),
   );
@@ -222,7 +222,26 @@ function chunksFor(cases: number, now: Date): Chunk[] {
   return chunks;
 }
 
-async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants: number, pools: StaffPools): Promise<void> {
+/**
+ * The queue's denormalised search columns (lib/engine/search-keys.ts: name keys and document numbers
+ * of the parties the service derives from the data), computed here in SQL from the keys of the drawn
+ * names; a test holds them against the engine's own function.
+ */
+function searchExpressions(serviceId: string): { names: string; numbers: string } {
+  const lists: Record<string, [string[], string[]]> = {
+    temporary_registration: [["x.name_key", "x.cyr_key", "x.host_key"], ["x.passport_no", "x.host->>'identifier'"]],
+    household_permit: [["x.name_key", "x.cyr_key", "x.host_key"], ["x.passport_no", "x.host->>'identifier'"]],
+    refugee_renewal: [["x.name_key"], ["'RFC-' || (extract(year from x.created_at)::int - 1) || '-' || lpad((x.g % 1000000)::text, 6, '0')"]],
+    kandas_status: [["x.name_key", "x.cyr_key"], ["x.passport_no"]],
+    kandas_citizenship: [[], []],
+  };
+  const [names, numbers] = lists[serviceId] ?? [[], []];
+  const ordered = (items: string[]) =>
+    items.length ? `(select array_agg(k order by i) from (select k, min(i) as i from unnest(array[${items.join(", ")}]) with ordinality u(k, i) where k <> '' group by k) d)` : "null::text[]";
+  return { names: `coalesce(array_to_string(${ordered(names)}, ' '), '')`, numbers: `coalesce(${ordered(numbers)}, '{}'::text[])` };
+}
+
+async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants: number, pools: StaffPools, withSearch: boolean): Promise<void> {
   const { plan } = c;
   const nowIso = now.toISOString();
   const yearStart = `${c.year}-01-01T00:00:00+05:00`;
@@ -255,15 +274,17 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
                                    'termMonths', (array[3,6,6,12,12,12])[1 + floor(pg_temp.u(x.g, 44) * 6)::int]),
         'insurance', jsonb_build_object('insurer', (array['Freedom Insurance','Nomad Insurance','Kommesk-Omir','Eurasia'])[1 + floor(pg_temp.u(x.g, 45) * 4)::int],
                                         'validFrom', x.created_at::date::text, 'validUntil', (x.created_at::date + 364)::text, 'policyNumber', 'MED-' || (100000 + x.g % 900000)),
+        'employer', jsonb_build_object('iin', x.host->>'identifier', 'name', x.host->>'name', 'phone', x.host->>'phone', 'region', x.region,
+                                       'address', x.city || ', ' || (x.address->>'street') || ' ' || (x.address->>'building')),
         'certificates', jsonb_build_object('medicalNumber', 'MC-' || (10000 + x.g % 90000), 'medicalIssuedOn', (x.created_at::date - 10)::text,
                                            'criminalRecordNumber', 'CR-' || x.citizenship || '-' || (10000 + x.g % 90000),
                                            'criminalRecordIssuedOn', (x.created_at::date - 30)::text,
                                            'criminalRecordHasEntries', 'criminal_record_entries' = any(x.flags)))`,
     refugee_renewal: `jsonb_build_object(
         'status', jsonb_build_object('endsOn', (x.created_at::date + 20 + floor(pg_temp.u(x.g, 41) * 40)::int)::text, 'holderName', x.surname || ' ' || x.given,
-                                     'countryOfOrigin', x.citizenship, 'certificateNumber', 'RFC-' || (x.created_at::date - 365)::text || '-' || x.g),
+                                     'countryOfOrigin', x.citizenship, 'certificateNumber', 'RFC-' || (extract(year from x.created_at)::int - 1) || '-' || lpad((x.g % 1000000)::text, 6, '0')),
         'address', x.address,
-        'identity', jsonb_build_object('type', 'refugee_certificate', 'number', 'RFC-' || x.g),
+        'identity', jsonb_build_object('type', 'refugee_certificate', 'number', 'RFC-' || (extract(year from x.created_at)::int - 1) || '-' || lpad((x.g % 1000000)::text, 6, '0')),
         'statement', 'The refugee asks to extend the status; circumstances unchanged according to the refugee.',
         'familyChanges', '[]'::jsonb)`,
     kandas_status: `jsonb_build_object(
@@ -320,6 +341,7 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
        select r.*, ${nameDraw("r.u6", "s", "lat")} as surname0, ${nameDraw("r.u6", "s", "cyr")} as surname_cyr0,
               ${nameDraw("r.u7", "g", "lat")} as given, ${nameDraw("r.u7", "g", "cyr")} as given_cyr0,
               ${nameDraw("r.u6", "s", "key")} || ' ' || ${nameDraw("r.u7", "g", "key")} as name_key,
+              ${nameDraw("r.u6", "s", "cyrkey")} as surname_cyr_key0, ${nameDraw("r.u7", "g", "cyrkey")} as given_cyr_key0,
               r.u8 < case r.culture ${Object.entries(NAME_POOLS).map(([c, pool]) => `when '${c}' then ${pool.cyrillic}`).join(" ")} end as has_cyrillic
        from r
      ), t as (
@@ -340,6 +362,7 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
             t.region, t.status, t.nsteps, t.decided, t.running, t.stopped, t.created_at, t.updated_at,
             t.citizenship, t.sex, t.surname, t.given,
             case when t.has_cyrillic then t.surname_cyr0 end as surname_cyr, case when t.has_cyrillic then t.given_cyr0 end as given_cyr, t.name_key,
+            case when t.has_cyrillic then nullif(concat_ws(' ', t.surname_cyr_key0, t.given_cyr_key0), '') end as cyr_key,
             (t.created_at::date - interval '1 year' * (18 + t.u16 * 42))::date as birth_date,
             t.series || lpad(((t.g * 7919) % 9999991)::text, 7, '0') as passport_no,
             coalesce((select array_agg(distinct f.flag order by f.flag) from bulk_flag bf, unnest(bf.flags) f(flag)
@@ -357,7 +380,9 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
     `create temp view bulk_x as
      select c.*,
             case when c.online then 'online' when pg_temp.u(c.g, 21) < 0.04 then 'api' else 'front_office' end as channel,
-            jsonb_build_object('sex', c.sex, 'surname', c.surname, 'givenNames', c.given, 'birthDate', c.birth_date::text, 'citizenship', c.citizenship) as person,
+            jsonb_strip_nulls(jsonb_build_object('sex', c.sex, 'surname', c.surname, 'givenNames', c.given, 'surnameCyrillic', c.surname_cyr, 'givenNamesCyrillic', c.given_cyr,
+                                                 'birthDate', c.birth_date::text, 'citizenship', c.citizenship)) as person,
+            (${textArray(LOCAL_PEOPLE.map((n) => nameKey(n)))})[1 + (c.g % ${LOCAL_PEOPLE.length})::int] as host_key,
             jsonb_build_object('passportType', 'national', 'passportNumber', c.passport_no, 'passportExpiresOn', (c.created_at::date + 365 * 5)::text) as passport,
             jsonb_build_object('city', c.city, 'region', c.region, 'street', (${streets})[1 + (c.g % 10)::int], 'building', (1 + c.g % 180)::text, 'flat', (1 + c.g % 240)::text) as address,
             jsonb_build_object('kind', 'individual', 'name', (${local})[1 + (c.g % ${LOCAL_PEOPLE.length})::int], 'phone', '+7 70' || (c.g % 8) || ' ' || lpad((c.g % 1000)::text, 3, '0') || ' ' || lpad((c.g % 97)::text, 2, '0') || ' ' || lpad((c.g % 89)::text, 2, '0'),
@@ -369,7 +394,7 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
   await run(
     tx,
     `insert into cases (id, service, reference, status, flags, region, owner_id, filed_by, channel, assignee_id, lease_expires_at, data, due_on, clock_remaining_days,
-                        submitted_at, decided_at, version, created_at, updated_at)
+                        submitted_at, decided_at, version, created_at, updated_at${withSearch ? ", search_names, search_numbers" : ""})
      select x.id, '${plan.id}', x.reference, x.status, x.flags, x.region,
             case when x.channel = 'online' then x.applicant_account end,
             case when x.channel = 'online' then x.applicant_account when x.channel = 'api' then null else coalesce(x.clerk, x.officer) end,
@@ -383,6 +408,7 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
                  when x.running then (x.created_at::date + ${plan.termDays}) end,
             case when x.stopped then 1 + floor(x.u_lease * ${Math.max(1, Math.round(plan.termDays * 0.7))})::int end,
             x.created_at, case when x.decided then x.updated_at end, x.nsteps, x.created_at, x.updated_at
+            ${withSearch ? `, ${searchExpressions(plan.id).names}, ${searchExpressions(plan.id).numbers}` : ""}
      from bulk_x x;
 
      insert into people (id, surname, given_names, surname_cyrillic, given_names_cyrillic, birth_date, sex, citizenship, protected_person, created_at)
@@ -454,6 +480,11 @@ export async function seedBulk(handle: DbHandle, options: BulkOptions): Promise<
   const existing = await count(handle, "cases");
   if (existing > 0) throw new BulkSeedError(`The database already holds ${existing} cases; the bulk seed fills an empty database only (create a new one).`);
 
+  // The queue's search columns, where the schema has them.
+  const searchCols = rowsOf<{ column_name: string }>(
+    await handle.db.execute(sql.raw("select column_name from information_schema.columns where table_name = 'cases' and column_name in ('search_names', 'search_numbers')")),
+  );
+  const withSearch = searchCols.length === 2;
   const applicants = Math.max(50, Math.ceil(cases / CASES_PER_APPLICANT_ACCOUNT));
   const chunks = chunksFor(cases, now);
   await time("generate cases", () =>
@@ -470,14 +501,14 @@ export async function seedBulk(handle: DbHandle, options: BulkOptions): Promise<
       await run(
         tx,
         `create temp table bulk_case (g bigint, id uuid, person_id uuid, reference text, region text, status text, nsteps int, decided boolean, running boolean, stopped boolean,
-           created_at timestamptz, updated_at timestamptz, citizenship text, sex text, surname text, given text, surname_cyr text, given_cyr text, name_key text,
+           created_at timestamptz, updated_at timestamptz, citizenship text, sex text, surname text, given text, surname_cyr text, given_cyr text, name_key text, cyr_key text,
            birth_date date, passport_no text, flags text[], officer uuid, supervisor uuid, clerk uuid, applicant_account uuid, online boolean,
            u_assign float8, u_lease float8, city text) on commit drop`,
       );
       let done = 0;
       for (const chunk of chunks) {
         const started = performance.now();
-        await insertChunk(tx, chunk, seed, now, applicants, pools);
+        await insertChunk(tx, chunk, seed, now, applicants, pools, withSearch);
         done += chunk.last - chunk.first + 1;
         log(`  ${chunk.plan.prefix}-${chunk.year} ${chunk.first}–${chunk.last}: ${((performance.now() - started) / 1000).toFixed(1)} s (${done}/${cases})`);
       }
