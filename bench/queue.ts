@@ -51,6 +51,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+function migrationCount(): number {
+  return (JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: unknown[] }).entries.length;
+}
+
 async function ensureDatabase(base: string, size: number): Promise<string> {
   const name = `bench_queue_${size}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -61,8 +65,10 @@ async function ensureDatabase(base: string, size: number): Promise<string> {
     if (exists) {
       const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
       const [row] = await db`select count(*)::int as n from cases`.catch(() => [{ n: -1 }]);
+      const [applied] = await db`select count(*)::int as n from drizzle.__drizzle_migrations`.catch(() => [{ n: -1 }]);
       await db.end();
-      if (row!.n === size) return url.toString();
+      // Reused only when it has the size and every migration: a newer schema needs newly generated data.
+      if (row!.n === size && applied!.n === migrationCount()) return url.toString();
       await admin.unsafe(`drop database ${name} with (force)`);
     }
     await admin.unsafe(`create database ${name}`);
