@@ -101,6 +101,38 @@ function headersFor(t: Target, cookie: string, token: string): Record<string, st
   return {};
 }
 
+/**
+ * Open-loop load: request i starts at i / rate seconds whatever the earlier ones are doing, so a slow
+ * response shows as latency instead of lowering the rate (autocannon's rate limit sends each second's
+ * requests in a burst, which measures its own queueing).
+ */
+async function openLoop(url: string, headers: Record<string, string>, rate: number, seconds: number): Promise<{ latencies: number[]; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      fetch(url, { headers, redirect: "manual" }).then(
+        async (r) => {
+          await r.arrayBuffer();
+          if (r.status === 200) latencies.push(performance.now() - due);
+          else errors += 1;
+        },
+        () => {
+          errors += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return { latencies: latencies.sort((a, b) => a - b), errors };
+}
+
 async function measure(base: string, t: Target, headers: Record<string, string>): Promise<Measure> {
   const url = base + t.path;
   const check = await fetch(url, { headers, redirect: "manual" });
@@ -109,18 +141,14 @@ async function measure(base: string, t: Target, headers: Record<string, string>)
   const sat = await autocannon({ url, headers, connections: CONNECTIONS, duration: SATURATION_SECONDS });
   const saturation = sat.requests.average;
   const rate = Math.max(1, Math.floor(saturation / 3));
-  const latencies: number[] = [];
-  const instance = autocannon({ url, headers, connections: CONNECTIONS, overallRate: rate, duration: RATE_SECONDS }, () => {});
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  const result = await new Promise<autocannon.Result>((resolve) => instance.on("done", resolve));
-  latencies.sort((a, b) => a - b);
+  const { latencies, errors } = await openLoop(url, headers, rate, RATE_SECONDS);
   return {
     saturation,
     rate,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: sat.non2xx + sat.errors + result.non2xx + result.errors,
+    errors: sat.non2xx + sat.errors + errors,
   };
 }
 
@@ -208,7 +236,7 @@ async function main(): Promise<void> {
     }
   }
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-  const meta = `Measured ${new Date().toISOString()} on ${process.env.BENCH_MACHINE ?? "the shared 2-core build machine"} (load average at the end: ${load}), server and load generator (autocannon, ${CONNECTIONS} connections) on the same machine, signed in as ${OFFICER} (Almaty city, four services). Latency is measured by the client on localhost, so it is the server's response time plus a fraction of a millisecond.`;
+  const meta = `Measured ${new Date().toISOString()} on ${process.env.BENCH_MACHINE ?? "the shared 2-core build machine"} (load average at the end: ${load}), server and load generator on the same machine (saturation: autocannon, ${CONNECTIONS} connections, ${SATURATION_SECONDS} s; latency: ${RATE_SECONDS} s of evenly spaced requests at one third of saturation), signed in as ${OFFICER} (Almaty city, four services). Latency is measured by the client on localhost, so it is the server's response time plus a fraction of a millisecond.`;
   writeSection("## Staff queue", report(results, meta));
   console.log("written to bench/RESULTS.md");
 }
