@@ -44,7 +44,7 @@ export async function signIn(base: string, email: string, callbackPath = "/ru/st
 /** Replaces one "## " section of RESULTS.md (or appends it), leaving the others. */
 export function writeSection(heading: string, body: string): void {
   const current = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : "# Benchmark results\n\nWritten by `npm run bench` and `npm run bench:applicant`; see bench/README.md.\n";
-  const parts = current.split(/(?=^## )/m);
+  const parts = current.split(/(?=^## )/m).map((p) => `${p.trimEnd()}\n\n`);
   const i = parts.findIndex((p) => p.startsWith(heading));
   const section = `${body.trim()}\n\n`;
   if (i >= 0) parts[i] = section;
