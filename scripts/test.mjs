@@ -45,7 +45,7 @@ function describeDatabase() {
   if (!url) return "PGlite (embedded; integration tests in memory, e2e in .data/e2e-pglite)";
   try {
     const u = new URL(url);
-    return `PostgreSQL at ${u.host}${u.pathname} (integration tests also run against it; e2e in a fresh e2e_<timestamp> database)`;
+    return `PostgreSQL at ${u.host}${u.pathname} (integration tests run against it, in a fresh database each; e2e in a fresh e2e_<timestamp> database)`;
   } catch {
     return "PostgreSQL (DATABASE_URL is set but is not a valid URL)";
   }

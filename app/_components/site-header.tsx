@@ -3,7 +3,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/db";
 import { isHouseholder } from "@/lib/dal/household-permits";
 import { unreadNotificationCount } from "@/lib/dal/notifications";
-import { currentSessionSecondsLeft, getViewer } from "@/lib/dal/viewer";
+import { getViewer } from "@/lib/dal/viewer";
+import { sessionSecondsLeft } from "@/lib/auth/sessions";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LanguageSwitcher } from "./language-switcher";
 import { SessionTimeoutWarning } from "./session-timeout";
@@ -18,7 +19,7 @@ export async function SiteHeader() {
   const locale = await getLocale();
   const viewer = await getViewer();
   const labels = { kk: "Қазақша", ru: "Русский", en: "English" };
-  const secondsLeft = viewer?.sessionId ? await currentSessionSecondsLeft({ extend: false }) : null;
+  const secondsLeft = viewer?.sessionId ? await sessionSecondsLeft(await getDb(), viewer.sessionId) : null;
   const unread = viewer?.role === "applicant" ? await unreadNotificationCount(await getDb(), viewer) : 0;
   const householder = viewer?.role === "applicant" ? await isHouseholder(await getDb(), viewer) : false;
   return (

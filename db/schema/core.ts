@@ -211,14 +211,42 @@ export const cases = pgTable(
     clockRemainingDays: integer("clock_remaining_days"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /**
+     * Whether the last decision fell on or before the due date running at that moment (null: no
+     * statutory clock was running, e.g. a refugee renewal, whose only term is the certificate's).
+     * The due date is cleared by the decision itself, so it is kept here for the dashboards.
+     */
+    decidedWithinTerm: boolean("decided_within_term"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Queue search, kept by the engine from the case data (lib/engine/search-keys.ts): the name keys
+     * of every person on the case (nameKey(), so Cyrillic, Kazakh and Latin spellings meet) and the
+     * document numbers and IIN/BINs. Null until computed (rows older than the column, see backfill).
+     */
+    searchNames: text("search_names"),
+    searchNumbers: text("search_numbers").array(),
   },
   (t) => [
     index("cases_queue").on(t.service, t.region, t.status, t.dueOn),
     index("cases_owner").on(t.ownerId, t.createdAt),
     index("cases_assignee").on(t.assigneeId, t.status),
+    // Dashboards and reports: decisions in a period, per service and region.
+    index("cases_decided").on(t.service, t.region, t.decidedAt),
+    // The offences report: registrations flagged for overstay (TR-08), a small share of all cases.
+    index("cases_overstay").on(t.service, t.region).where(sql`'overstay' = any(${t.flags})`),
+    // The queue's orders (earliest due first; newest filed first) and the views' ranges.
+    index("cases_due_order").on(sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("cases_filed_order").on(sql`coalesce(${t.submittedAt}, ${t.createdAt})`, t.id),
+    index("cases_assignee_due").on(t.assigneeId, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("cases_region_service_due").on(t.region, t.service, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
+    index("cases_due_on").on(t.dueOn).where(sql`${t.dueOn} is not null`),
+    index("cases_clock_stopped").on(t.clockRemainingDays).where(sql`${t.clockRemainingDays} is not null`),
+    index("cases_flags").using("gin", t.flags),
+    index("cases_search_names").using("gin", sql`${t.searchNames} gin_trgm_ops`),
+    index("cases_search_numbers").using("gin", t.searchNumbers),
+    index("cases_reference_trgm").using("gin", sql`${t.reference} gin_trgm_ops`),
   ],
 );
 
@@ -300,7 +328,11 @@ export const decisions = pgTable(
     decidedAt: createdAt(),
     issuingBody: text("issuing_body").notNull(),
   },
-  (t) => [index("decisions_case").on(t.caseId)],
+  (t) => [
+    index("decisions_case").on(t.caseId),
+    // Dashboards and reports: decisions of one kind in a period (refusals, registrations, renewals).
+    index("decisions_outcome_decided").on(t.outcome, t.decidedAt),
+  ],
 );
 
 export const issuedDocuments = pgTable(
@@ -321,7 +353,11 @@ export const issuedDocuments = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revocationReason: text("revocation_reason"),
   },
-  (t) => [index("issued_documents_case").on(t.caseId)],
+  (t) => [
+    index("issued_documents_case").on(t.caseId),
+    // Reports: documents of one type issued in a period (permits issued, S-03).
+    index("issued_documents_type_issued").on(t.type, t.issuedAt),
+  ],
 );
 
 /** Per service and year, the last case reference number handed out. */

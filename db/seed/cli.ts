@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { migrateDb, openDb } from "@/db/client";
 import { cases } from "@/db/schema";
 import "@/lib/services";
+import { backfillSearchColumns } from "@/lib/engine/search-keys";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoHouseholdPermits } from "./demo-household-permits";
 import { seedDemoKandas } from "./demo-kandas";
@@ -20,6 +21,8 @@ const mode = args.has("--e2e") ? "e2e" : args.has("--demo") ? "demo" : "referenc
 const handle = await openDb();
 try {
   await migrateDb(handle);
+  const backfilled = await backfillSearchColumns(handle.db);
+  if (backfilled) console.log(`Search columns filled for ${backfilled} existing cases.`);
   const counts = await seedReference(handle.db);
   console.log(`Reference data: ${JSON.stringify(counts)}`);
   if (mode !== "reference") {

@@ -298,6 +298,16 @@ describe.each(TEST_ENGINES)("/api/v1 on %s", (engine) => {
     expect(bad.status).toBe(422);
   });
 
+  it("the queue API offers the page's work lists and orders; an unknown one is refused with 422", async () => {
+    const filed = await fileOk("applicantA");
+    const unassigned = await read(await listCases(request("GET", `/api/v1/cases?view=unassigned&sort=filed&q=${filed.reference}`, { as: "officerAlmaty" })));
+    expect((unassigned.body.items as { id: string }[]).map((i) => i.id)).toEqual([filed.id]);
+    const mine = await read(await listCases(request("GET", `/api/v1/cases?view=mine&q=${filed.reference}`, { as: "officerAlmaty" })));
+    expect(mine.body).toMatchObject({ items: [], total: 0 });
+    const bad = await read(await listCases(request("GET", "/api/v1/cases?view=everything", { as: "officerAlmaty" })));
+    expect(bad).toMatchObject({ status: 422, body: { issues: [{ path: ["view"], messageKey: "api.validation.choice" }] } });
+  });
+
   it("the queue is for staff: an applicant gets 403", async () => {
     expect((await listCases(request("GET", "/api/v1/cases", { as: "applicantA" }))).status).toBe(403);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUEUE_SORTS, QUEUE_VIEWS } from "@/lib/dal/queue-options";
 
 /**
  * Request and response shapes of /api/v1. The handlers validate with the request schemas, the DTO
@@ -43,8 +44,16 @@ export const queueQuery = z.object({
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
     .meta({ description: "Comma-separated statuses, e.g. submitted,under_review. Default: every status except draft." }),
   region: optionalText(16).meta({ description: "Region code, e.g. KZ-ALA." }),
-  q: optionalText(200).meta({ description: "Case reference, applicant name, passport number or IIN." }),
-  cursor: optionalText(500).meta({ description: "nextCursor from the previous page." }),
+  q: optionalText(200).meta({ description: "Case reference or part of it, passport or document number, IIN/BIN, or a name in Latin, Cyrillic or Kazakh letters." }),
+  view: z
+    .enum(QUEUE_VIEWS, { error: "api.validation.choice" })
+    .optional()
+    .meta({ description: "Work list: all (default), mine, unassigned, team, overdue, due_soon, waiting." }),
+  flags: optionalText(200)
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined))
+    .meta({ description: "Comma-separated flags; cases with any of them, e.g. late_filing,potential_duplicate." }),
+  sort: z.enum(QUEUE_SORTS, { error: "api.validation.choice" }).optional().meta({ description: "due (earliest due date first, default) or filed (newest filed first)." }),
+  cursor: optionalText(500).meta({ description: "nextCursor from the previous page (of the same filter and sort)." }),
   limit: z.coerce
     .number({ error: "api.validation.limit" })
     .int({ error: "api.validation.limit" })

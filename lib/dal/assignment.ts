@@ -1,5 +1,5 @@
 import "server-only";
-import { and, arrayContains, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
@@ -12,6 +12,30 @@ export async function assignableStaff(db: DbOrTx, viewer: Viewer, c: Pick<CaseSn
     .from(users)
     .where(and(inArray(users.role, ["officer", "supervisor"]), isNull(users.disabledAt), arrayContains(users.regions, [c.region]), arrayContains(users.services, [c.service])))
     .orderBy(asc(users.displayName));
+}
+
+/**
+ * The officers and supervisors who share a region and a service with the viewer: whom the queue
+ * can be filtered by and to whom a supervisor can move cases (the engine still checks each case).
+ * Auditors see everyone's work.
+ */
+export async function teamMembers(db: DbOrTx, viewer: Viewer): Promise<{ id: string; name: string; role: "officer" | "supervisor" }[]> {
+  const everywhere = viewer.role === "auditor";
+  if (!everywhere && !["clerk", "officer", "supervisor"].includes(viewer.role)) return [];
+  if (!everywhere && (!viewer.regions.length || !viewer.services.length)) return [];
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, role: users.role })
+    .from(users)
+    .where(
+      and(
+        inArray(users.role, ["officer", "supervisor"]),
+        isNull(users.disabledAt),
+        everywhere ? undefined : arrayOverlaps(users.regions, [...viewer.regions]),
+        everywhere ? undefined : arrayOverlaps(users.services, [...viewer.services]),
+      ),
+    )
+    .orderBy(asc(users.displayName));
+  return rows as { id: string; name: string; role: "officer" | "supervisor" }[];
 }
 
 /** Messages to a staff member not read yet (e.g. a case of theirs was taken), newest first. */

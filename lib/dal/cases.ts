@@ -1,12 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { caseEvents, caseParties, cases, decisions, identityDocuments, issuedDocuments, people, users } from "@/db/schema";
 import { caseVisibility } from "@/lib/engine/access";
 import { availableActions } from "@/lib/engine/perform";
 import { toSnapshot } from "@/lib/engine/snapshot";
 import type { CaseSnapshot, Viewer } from "@/lib/engine/types";
-import { todayInKazakhstan } from "@/lib/rules/dates";
+import { addCalendarDays, isValidCivilDate, toCivilInstant, todayInKazakhstan } from "@/lib/rules/dates";
+import type { WorkingCalendar } from "@/lib/rules/calendar";
+import { loadParameters, loadReferenceData } from "@/lib/rules/load";
+import type { ParameterReader } from "@/lib/rules/parameters";
+import { nameKey } from "@/lib/rules/name-key";
+import { normaliseNumber } from "@/lib/engine/search-keys";
+import { allServices } from "@/lib/engine/registry";
+import type { QueueSort, QueueView } from "./queue-options";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import "@/lib/services";
 import { leaseIsLive } from "@/lib/engine/assign";
@@ -16,15 +23,53 @@ import { leaseIsLive } from "@/lib/engine/assign";
 const STAFF = new Set(["clerk", "officer", "supervisor", "auditor"]);
 export const isStaff = (viewer: Viewer) => STAFF.has(viewer.role);
 
+export { QUEUE_FLAGS, QUEUE_SORTS, QUEUE_VIEWS, type QueueSort, type QueueView } from "./queue-options";
+
+/**
+ * What the queue shows: every field narrows the cases the viewer may see (visibility is always
+ * applied in SQL). Dates are civil dates in Kazakhstan (YYYY-MM-DD), ranges inclusive.
+ */
 export interface QueueFilter {
+  /**
+   * all: every case but drafts. mine: cases the viewer holds (a lapsed hold included, marked on the
+   * row). unassigned: open cases nobody holds or whose hold lapsed. team: open cases someone holds.
+   * overdue: due date before today. due_soon: due from today to `dueSoonUntil`. waiting: the clock
+   * is stopped while the applicant acts (clock_remaining_days is not null).
+   */
+  view?: QueueView;
   service?: string;
+  /** Any of these statuses; default every status except draft. */
   status?: string[];
+  /** Any of these flags. */
+  flags?: string[];
   region?: string;
+  /** Cases held by this user (id), in any view. */
+  assigneeId?: string;
+  /** Filed (submitted; created when never submitted) on or after / on or before. */
+  filedFrom?: string;
+  filedTo?: string;
+  /** Due on or after / on or before. */
+  dueFrom?: string;
+  dueTo?: string;
+  /** A case reference, a document number or IIN/BIN, a fragment of a reference, or a name in any spelling. */
   q?: string;
-  /** "me": cases the viewer holds; "none": cases nobody holds (or whose hold lapsed). */
-  assignee?: "me" | "none";
+  sort?: QueueSort;
+  /** nextCursor of the previous page, for the same filter and sort. */
   cursor?: string;
+  /** Page size, 1–100 (default 25). */
   limit?: number;
+  /** The day the views are computed for (default today in Kazakhstan). */
+  today?: string;
+  /**
+   * Last day of "due soon": today plus `deadline_warning_working_days` on the working-day calendar
+   * (dueSoonUntil()). Computed from the database when not given.
+   */
+  dueSoonUntil?: string;
+  /**
+   * The moment a hold is compared with (default now). Kept out of SQL's now() so one page shows one
+   * consistent picture and tests can move time.
+   */
+  now?: Date;
 }
 
 export interface QueueRow {
@@ -35,15 +80,29 @@ export interface QueueRow {
   flags: string[];
   region: string;
   dueOn: string | null;
+  /** Days left on a stopped clock (the case waits for the applicant). */
+  clockRemainingDays: number | null;
   applicantName: string | null;
   citizenship: string | null;
+  assigneeId: string | null;
   assigneeName: string | null;
+  leaseExpiresAt: Date | null;
+  submittedAt: Date | null;
   updatedAt: Date;
   version: number;
 }
 
+export interface QueuePage {
+  rows: QueueRow[];
+  nextCursor: string | null;
+  /** Exact number of cases matching the filter (all pages). */
+  total: number;
+}
+
+/** The position after the last row of a page: its sort key (as PostgreSQL wrote it) and id. */
 interface Cursor {
-  due: string | null;
+  sort: QueueSort;
+  key: string | null;
   id: string;
 }
 
@@ -51,65 +110,127 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
-function decodeCursor(s: string | undefined): Cursor | null {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function decodeCursor(s: string | undefined, sort: QueueSort): Cursor | null {
   if (!s) return null;
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    return typeof c.id === "string" && (c.due === null || typeof c.due === "string") ? c : null;
+    if (c.sort !== sort || typeof c.id !== "string" || !UUID.test(c.id)) return null;
+    if (sort === "due" ? !(c.key === null || (typeof c.key === "string" && CIVIL_DATE.test(c.key))) : typeof c.key !== "string" || Number.isNaN(Date.parse(c.key))) return null;
+    return c;
   } catch {
     return null;
   }
 }
 
 // Cases with a deadline come first, earliest first; the id breaks ties so the cursor is stable.
+// Both keys are indexed as written here (cases_due_order, cases_filed_order).
 const FAR_FUTURE = "9999-12-31";
-const dueKey = sql<string>`coalesce(${cases.dueOn}, ${FAR_FUTURE}::date)`;
+const dueKey = sql<string>`coalesce(${cases.dueOn}, ${sql.raw(`'${FAR_FUTURE}'::date`)})`;
+const filedKey = sql<Date>`coalesce(${cases.submittedAt}, ${cases.createdAt})`;
+
+/** The last day counted as "due soon": today plus the warning term in working days. */
+export function dueSoonUntil(today: string, params: ParameterReader, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(today, params.number("deadline_warning_working_days", today));
+}
+
+/** The first instant of a civil day in Kazakhstan, as a timestamptz parameter. */
+const startOfDay = (d: string) => sql`${toCivilInstant(d).toISOString()}::timestamptz`;
+
+const REFERENCE_FRAGMENT = /^[A-Z0-9-]{3,}$/;
 
 function searchCondition(q: string): SQL | undefined {
   const term = q.trim();
   if (!term) return undefined;
   const ref = parseCaseReference(term);
   if (ref.ok) return eq(cases.reference, ref.reference);
-  const like = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-  const compact = term.replace(/\s+/g, "").toUpperCase();
-  const partyMatch = partyMatches(
-    or(
-      ilike(people.surname, like),
-      ilike(people.givenNames, like),
-      ilike(people.surnameCyrillic, like),
-      ilike(people.givenNamesCyrillic, like),
-      sql`${people.surname} || ' ' || ${people.givenNames} ilike ${like}`,
-      eq(identityDocuments.number, compact),
-      eq(people.iin, compact),
-    )!,
+  const compact = normaliseNumber(term);
+  // Names have no digits: "FA1234567" is a document number, and its letters alone would match every "Fa…" name.
+  const key = /\d/.test(term) ? "" : nameKey(term);
+  return or(
+    // Document numbers and IIN/BINs: exact (GIN on search_numbers).
+    arrayContains(cases.searchNumbers, [compact]),
+    // A piece of a reference, e.g. "000123" (trigram index on reference).
+    REFERENCE_FRAGMENT.test(compact) && /\d/.test(compact) ? ilike(cases.reference, `%${compact}%`) : undefined,
+    // Names in any spelling: the name keys, by trigram word similarity (pg_trgm's <% operator, default
+    // threshold 0.6), so "Хасанов", "Khasanov" and "Hasanov", or a name typed in part, meet.
+    key ? sql`${key} <% ${cases.searchNames}` : undefined,
   );
-  return or(ilike(cases.reference, like), partyMatch);
 }
 
-/** Some party of the case (a person, with any of their documents) matches. */
-function partyMatches(match: SQL): SQL {
-  return sql`exists (select 1 from ${caseParties}
-    join ${people} on ${people.id} = ${caseParties.personId}
-    left join ${identityDocuments} on ${identityDocuments.personId} = ${people.id}
-    where ${caseParties.caseId} = ${cases.id} and ${match})`;
+/** Not in a final state of its service: still somebody's work. */
+function openCase(serviceIds: readonly string[]): SQL {
+  const services = allServices().filter((s) => serviceIds.includes(s.id));
+  return or(...services.map((s) => and(eq(cases.service, s.id), s.finalStates.length ? notInArray(cases.status, [...s.finalStates]) : undefined)), sql`false`)!;
 }
 
-export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter): Promise<{ rows: QueueRow[]; nextCursor: string | null; total: number }> {
+function viewCondition(view: QueueView, viewer: Viewer, today: string, soonUntil: string | undefined, now: Date, serviceIds: readonly string[]): SQL | undefined {
+  switch (view) {
+    case "all":
+      return undefined;
+    case "mine":
+      return and(eq(cases.assigneeId, viewer.userId ?? sql`null`), openCase(serviceIds));
+    case "unassigned":
+      return and(or(isNull(cases.assigneeId), lte(cases.leaseExpiresAt, now)), openCase(serviceIds));
+    case "team":
+      return and(isNotNull(cases.assigneeId), openCase(serviceIds));
+    case "overdue":
+      return lt(cases.dueOn, today);
+    case "due_soon":
+      return and(gte(cases.dueOn, today), lte(cases.dueOn, soonUntil ?? today));
+    case "waiting":
+      return isNotNull(cases.clockRemainingDays);
+    default:
+      throw new Error(`Unknown queue view ${view satisfies never}`);
+  }
+}
+
+/**
+ * One page of the work queue and the exact number of matching cases. The viewer's visibility is
+ * part of the SQL; everything in the filter only narrows it. Sorted by (due date, id) or
+ * (filed at, id) with a keyset cursor, so pages stay stable while cases are added or change.
+ */
+export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter): Promise<QueuePage> {
   const limit = Math.min(Math.max(filter.limit ?? 25, 1), 100);
-  const conditions = [
+  const now = filter.now ?? new Date();
+  const today = filter.today ?? todayInKazakhstan(now);
+  const view: QueueView = filter.view ?? "all";
+  const sort: QueueSort = filter.sort ?? "due";
+  let soonUntil = filter.dueSoonUntil;
+  if (view === "due_soon" && !soonUntil) {
+    const [params, ref] = await Promise.all([loadParameters(db), loadReferenceData(db)]);
+    soonUntil = dueSoonUntil(today, params, ref.calendar);
+  }
+  const serviceIds = filter.service ? [filter.service] : viewer.role === "auditor" || viewer.kind === "system" ? allServices().map((s) => s.id) : [...viewer.services];
+  const date = (d: string | undefined) => (d && isValidCivilDate(d) ? d : undefined);
+  const filedFrom = date(filter.filedFrom);
+  const filedTo = date(filter.filedTo);
+  const dueFrom = date(filter.dueFrom);
+  const dueTo = date(filter.dueTo);
+
+  const where = and(
     caseVisibility(viewer),
     filter.service ? eq(cases.service, filter.service) : undefined,
     filter.status?.length ? inArray(cases.status, filter.status) : sql`${cases.status} <> 'draft'`,
+    filter.flags?.length ? arrayOverlaps(cases.flags, filter.flags) : undefined,
     filter.region ? eq(cases.region, filter.region) : undefined,
+    filter.assigneeId && UUID.test(filter.assigneeId) ? eq(cases.assigneeId, filter.assigneeId) : filter.assigneeId ? sql`false` : undefined,
+    filedFrom ? gte(filedKey, startOfDay(filedFrom)) : undefined,
+    filedTo ? lt(filedKey, startOfDay(addCalendarDays(filedTo, 1))) : undefined,
+    dueFrom ? gte(cases.dueOn, dueFrom) : undefined,
+    dueTo ? lte(cases.dueOn, dueTo) : undefined,
     filter.q ? searchCondition(filter.q) : undefined,
-    filter.assignee === "me" ? eq(cases.assigneeId, viewer.userId ?? sql`null`) : undefined,
-    filter.assignee === "none" ? sql`(${cases.assigneeId} is null or ${cases.leaseExpiresAt} <= now())` : undefined,
-  ];
-  const where = and(...conditions);
-  const cursor = decodeCursor(filter.cursor);
-  const page = cursor
-    ? and(where, sql`(${dueKey}, ${cases.id}) > (coalesce(${cursor.due}::date, ${FAR_FUTURE}::date), ${cursor.id}::uuid)`)
-    : where;
+    viewCondition(view, viewer, today, soonUntil, now, serviceIds),
+  );
+  const cursor = decodeCursor(filter.cursor, sort);
+  const after = !cursor
+    ? undefined
+    : sort === "due"
+      ? sql`(${dueKey}, ${cases.id}) > (coalesce(${cursor.key}::date, ${sql.raw(`'${FAR_FUTURE}'::date`)}), ${cursor.id}::uuid)`
+      : sql`(${filedKey}, ${cases.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`;
+  const order = sort === "due" ? [asc(dueKey), asc(cases.id)] : [desc(filedKey), desc(cases.id)];
 
   const applicant = sql<string | null>`(select ${people.surname} || ' ' || ${people.givenNames} from ${caseParties}
     join ${people} on ${people.id} = ${caseParties.personId}
@@ -128,23 +249,30 @@ export async function listQueue(db: DbOrTx, viewer: Viewer, filter: QueueFilter)
         flags: cases.flags,
         region: cases.region,
         dueOn: cases.dueOn,
+        clockRemainingDays: cases.clockRemainingDays,
         applicantName: applicant,
         citizenship,
+        assigneeId: cases.assigneeId,
         assigneeName: users.displayName,
+        leaseExpiresAt: cases.leaseExpiresAt,
+        submittedAt: cases.submittedAt,
         updatedAt: cases.updatedAt,
         version: cases.version,
+        // The filed key exactly as stored (microseconds), for the cursor.
+        filedKey: sql<string>`${filedKey}::text`,
       })
       .from(cases)
       .leftJoin(users, eq(users.id, cases.assigneeId))
-      .where(page)
-      .orderBy(asc(dueKey), asc(cases.id))
+      .where(and(where, after))
+      .orderBy(...order)
       .limit(limit + 1),
     db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
   ]);
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown[shown.length - 1];
-  return { rows: shown, nextCursor: more && last ? encodeCursor({ due: last.dueOn, id: last.id }) : null, total: count?.n ?? 0 };
+  const nextCursor = more && last ? encodeCursor({ sort, key: sort === "due" ? last.dueOn : last.filedKey, id: last.id }) : null;
+  return { rows: shown.map(({ filedKey: _key, ...row }) => row), nextCursor, total: count?.n ?? 0 };
 }
 
 export async function listMyCases(db: DbOrTx, viewer: Viewer): Promise<CaseSnapshot[]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { caseEvents, cases, notifications } from "@/db/schema";
+import { auditLog, caseEvents, cases, notifications } from "@/db/schema";
 import { assignCase, bulkReassign, claimCase, releaseCase } from "@/lib/engine/assign";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
@@ -103,8 +103,19 @@ describe.each(TEST_ENGINES)("assignment leases on %s", (engine) => {
     const stale = three.map((c) => ({ caseId: c.id, version: c.version + 1 }));
     stale[2] = { caseId: three[2]!.id, version: three[2]!.version }; // this one moved on since
     const refused = await bulkReassign(t.db, supervisor, stale, officerB.userId!, null, start);
-    expect(refused).toMatchObject({ ok: false, error: "version_conflict" });
+    expect(refused).toEqual({ ok: false, error: "version_conflict", reference: three[2]!.reference });
     for (const c of three) expect((await load(c.id)).assigneeId).toBe(officerA.userId);
     expect(await bulkReassign(t.db, officerA, stale, officerB.userId!, null, start)).toEqual({ ok: false, error: "forbidden" });
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, "case.bulk_reassign"));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: supervisor.userId, target: officerA.userId, details: { references: three.map((c) => c.reference), reason: "Balancing the load." } });
+  });
+
+  it("bulk reassignment to someone outside the cases' region names the case and moves nothing", async () => {
+    const two = [await fileCase(), await fileCase()];
+    const refused = await bulkReassign(t.db, supervisor, two.map((c) => ({ caseId: c.id, version: c.version })), officerAstana.userId!, null, start);
+    expect(refused).toEqual({ ok: false, error: "rule_violation", reference: two[0]!.reference, messageKey: "rules.assigneeNotEntitled" });
+    for (const c of two) expect((await load(c.id)).assigneeId).toBeNull();
+    expect(await bulkReassign(t.db, supervisor, [], officerA.userId!, null, start)).toEqual({ ok: false, error: "empty" });
   });
 });

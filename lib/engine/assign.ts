@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { caseEvents, cases, users } from "@/db/schema";
+import { auditLog, caseEvents, cases, users } from "@/db/schema";
 import { loadParameters } from "@/lib/rules/load";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import type { ParameterReader } from "@/lib/rules/parameters";
@@ -134,11 +134,25 @@ export function assignCase(db: Db, viewer: Viewer, caseId: string, assigneeId: s
   });
 }
 
-export type BulkResult = { ok: true; reassigned: number } | { ok: false; error: "forbidden" | "not_found" | "rule_violation"; reference?: string };
+export type BulkResult =
+  | { ok: true; reassigned: number }
+  | { ok: false; error: "forbidden" | "empty" }
+  /** The case (by reference when the viewer may see it) that stopped the whole move. */
+  | { ok: false; error: "not_found" | "version_conflict" | "rule_violation"; reference?: string; messageKey?: string };
+
+/** Most cases a supervisor moves at once: one page of the queue is at most 100. */
+export const BULK_REASSIGN_MAX = 100;
+
+class BulkStop extends Error {
+  constructor(readonly result: BulkResult) {
+    super(result.ok ? "ok" : result.error);
+  }
+}
 
 /**
  * A supervisor moves several cases to one officer at once: all or none, one event per case, each
- * at the version the supervisor saw (a case changed meanwhile fails the whole move).
+ * at the version the supervisor saw (a case changed meanwhile fails the whole move and is named),
+ * and one audit entry for the move as a whole.
  */
 export async function bulkReassign(
   db: Db,
@@ -147,20 +161,39 @@ export async function bulkReassign(
   assigneeId: string,
   reason: string | null,
   now = new Date(),
-): Promise<BulkResult | PerformResult> {
+): Promise<BulkResult> {
   if (viewer.role !== "supervisor") return { ok: false, error: "forbidden" };
+  if (!items.length || items.length > BULK_REASSIGN_MAX) return { ok: false, error: "empty" };
   try {
     const reassigned = await db.transaction(async (tx) => {
+      const references: string[] = [];
       for (const item of items) {
-        const c = await visible(tx, viewer, item.caseId);
-        if (!(await assignable(tx, c, assigneeId))) refuse("rules.assigneeNotEntitled", { reference: c.reference });
-        await setAssignee(tx, viewer, c, "assign", assigneeId, item.version, now, reason);
+        const c = await loadVisibleCase(tx, viewer, item.caseId);
+        if (!c) throw new BulkStop({ ok: false, error: "not_found" });
+        if (!(await assignable(tx, c, assigneeId))) throw new BulkStop({ ok: false, error: "rule_violation", reference: c.reference, messageKey: "rules.assigneeNotEntitled" });
+        if (c.version !== item.version) throw new BulkStop({ ok: false, error: "version_conflict", reference: c.reference });
+        try {
+          await setAssignee(tx, viewer, c, "assign", assigneeId, item.version, now, reason);
+        } catch (e) {
+          if (e instanceof Rollback && !e.result.ok) throw new BulkStop({ ok: false, error: e.result.error === "version_conflict" ? "version_conflict" : "rule_violation", reference: c.reference });
+          throw e;
+        }
+        references.push(c.reference);
       }
+      await tx.insert(auditLog).values({
+        at: now,
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        action: "case.bulk_reassign",
+        target: assigneeId,
+        channel: "action",
+        details: { assigneeId, reason, references },
+      });
       return items.length;
     });
     return { ok: true, reassigned };
   } catch (e) {
-    if (e instanceof Rollback) return e.result;
+    if (e instanceof BulkStop) return e.result;
     throw e;
   }
 }

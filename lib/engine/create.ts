@@ -7,6 +7,7 @@ import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { mayCreate } from "./access";
 import { Rollback, loadVisibleCase, performInTx, zodIssues } from "./perform";
 import { getService } from "./registry";
+import { searchColumns } from "./search-keys";
 import { toSnapshot } from "./snapshot";
 import type { PartyInput, PerformResult, RuleContext, RuleViolation, Viewer } from "./types";
 
@@ -141,6 +142,7 @@ export async function createCase(db: Db, viewer: Viewer, serviceId: string, rawD
           filedBy: viewer.userId,
           channel: options.channel,
           data,
+          ...searchColumns(serviceId, data as Record<string, unknown>),
           version: 1,
           createdAt: now,
           updatedAt: now,

@@ -8,6 +8,7 @@ import { caseVisibility, mayPerform } from "./access";
 import { assignmentViolation, leaseUntil } from "./assign";
 import { nextClock } from "./deadline";
 import { getService } from "./registry";
+import { searchColumns } from "./search-keys";
 import { toSnapshot } from "./snapshot";
 import type { ActionDefinition, CaseSnapshot, FieldIssue, PerformResult, RuleContext, RuleViolation, ServiceDefinition, Viewer } from "./types";
 
@@ -80,6 +81,7 @@ export async function performInTx(
   if (violations.length) return { ok: false, error: "rule_violation", violations };
 
   const toStatus = typeof action.to === "function" ? action.to(ctx) : action.to;
+  const decides = typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides === true;
   const patch = action.patch?.(ctx) ?? {};
   const clock = nextClock(service.deadline, {
     action: actionName,
@@ -96,12 +98,16 @@ export async function performInTx(
     .set({
       status: toStatus,
       data: patch.data ?? current.data,
+      // New data may name other people or documents (a correction): the queue search follows it.
+      ...(patch.data ? searchColumns(current.service, patch.data) : {}),
       flags: patch.flags ?? current.flags,
       region: patch.region ?? current.region,
       dueOn: clock.dueOn,
       clockRemainingDays: clock.clockRemainingDays,
       submittedAt: actionName === "submit" && !current.submittedAt ? now : current.submittedAt,
-      decidedAt: (typeof action.decides === "function" ? action.decides(ctx, toStatus) : action.decides) ? now : current.decidedAt,
+      decidedAt: decides ? now : current.decidedAt,
+      // Dashboards: the decision met the statutory term (the due date is cleared by the decision itself).
+      decidedWithinTerm: decides && current.dueOn ? today <= current.dueOn : sql`${cases.decidedWithinTerm}`,
       // Acting on a case one holds keeps the hold.
       leaseExpiresAt: current.assigneeId && current.assigneeId === viewer.userId ? leaseUntil(params, now) : current.leaseExpiresAt,
       version: sql`${cases.version} + 1`,

@@ -182,6 +182,11 @@ export interface ServiceDefinition<Data = Record<string, unknown>> {
   staffRoles?: readonly Role[];
   /** Parties to record for the case, derived from its data. */
   parties?: (data: Data) => PartyInput[];
+  /**
+   * Names and numbers the queue search should find the case by, beyond its parties (a service whose
+   * people live in records of their own, e.g. refugee statuses). See lib/engine/search-keys.ts.
+   */
+  searchTerms?: (data: Data) => { names: string[]; numbers: string[] };
 }
 
 export interface PartyInput {

@@ -4,6 +4,7 @@ import { markNoticeRead, unreadStaffNotices } from "@/lib/dal/assignment";
 import { getViewer } from "@/lib/dal/viewer";
 import type { Viewer } from "@/lib/engine/types";
 import { Link } from "@/lib/i18n/navigation";
+import styles from "./staff-notices.module.css";
 
 async function dismissNotice(formData: FormData) {
   "use server";
@@ -19,13 +20,13 @@ export async function StaffNotices({ viewer }: { viewer: Viewer }) {
   const tRoot = await getTranslations();
   return (
     <div className="container">
-      <section className="notice notice--warning" aria-labelledby="staff-notices-title" data-testid="staff-notices">
+      <section className={`notice notice--warning ${styles.notices}`} aria-labelledby="staff-notices-title" data-testid="staff-notices">
         <h2 id="staff-notices-title">{tRoot("staff.assignment.noticesTitle")}</h2>
         <ul>
           {notices.map((n) => (
             <li key={n.id}>
               {tRoot.has(n.template) ? tRoot(n.template as never, n.params as never) : n.template}{" "}
-              {n.caseId ? <Link href={`/staff/cases/${n.caseId}`}>{String(n.params.reference ?? "")}</Link> : null}
+              {n.caseId ? <Link href={`/staff/cases/${n.caseId}`}>{String(n.params.reference ?? "")}</Link> : null}{" "}
               <form action={dismissNotice} style={{ display: "inline" }}>
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="link-button">

@@ -43,6 +43,8 @@ import {
   type HpApplication,
 } from "./schema";
 import "./jobs";
+import { carryRegistrationsToPermitEnd } from "./registration-link";
+import { passportHolderParty } from "../parties";
 
 export { HP_SERVICE };
 export const HP_ISSUING_BODY = "migration_police_mia";
@@ -141,6 +143,7 @@ async function issuePermitDocument(ctx: EffectContext<unknown>, permit: PermitTe
     at: ctx.now,
   });
   await scheduleJob(ctx.tx, { kind: "hp_permit_end", caseId: ctx.next.id, runAt: midnightAfter(permit.validUntil) });
+  await carryRegistrationsToPermitEnd(ctx, permit.validUntil);
 }
 
 async function endPermit(ctx: EffectContext<unknown>, reason: string): Promise<void> {
@@ -190,24 +193,7 @@ export const householdPermit: ServiceDefinition<HpApplication> = {
     clearedIn: ["refused", "approved_awaiting_payment", "not_required", "withdrawn", "lapsed", "issued", "active", "expired", "revoked"],
   },
   parties: (data) => [
-    {
-      role: "applicant",
-      person: {
-        surname: data.person.surname,
-        givenNames: data.person.givenNames,
-        surnameCyrillic: data.person.surnameCyrillic ?? null,
-        givenNamesCyrillic: data.person.givenNamesCyrillic ?? null,
-        birthDate: data.person.birthDate,
-        sex: data.person.sex,
-        citizenship: data.person.citizenship,
-        document: {
-          type: `passport_${data.passport.passportType}`,
-          number: data.passport.passportNumber,
-          issuingCountry: data.person.citizenship,
-          expiresOn: data.passport.passportExpiresOn,
-        },
-      },
-    },
+    passportHolderParty(data.person, data.passport),
     ...(data.employer
       ? [{ role: "employer" as const, details: { iin: data.employer.iin, name: data.employer.name, phone: data.employer.phone, region: data.employer.region } }]
       : []),

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { caseEvents, employmentContracts, hpInvoices, issuedDocuments, notifications, offences } from "@/db/schema";
+import { caseEvents, cases, employmentContracts, hpInvoices, issuedDocuments, notifications, offences } from "@/db/schema";
 import { createCase } from "@/lib/engine/create";
 import { perform } from "@/lib/engine/perform";
 import type { CaseSnapshot, PerformResult, Viewer } from "@/lib/engine/types";
 import { runDueJobs } from "@/lib/jobs/runner";
-import { HP_SERVICE } from "@/lib/services";
+import { HP_SERVICE, TR_SERVICE } from "@/lib/services";
 import { TEST_ENGINES, createTestDatabase, type TestDatabase } from "@/test/db";
-import { at, makeUser } from "@/test/fixtures";
+import { at, makeUser, trApplication } from "@/test/fixtures";
 import { EMPLOYER_IIN, hpApplication } from "@/test/household-permit";
 import { iinFor } from "@/db/seed/demo-household-permits";
 import { confirmPermitPayment, usePaymentProvider, type PaymentProvider } from "./payment";
@@ -211,5 +211,40 @@ describe.each(TEST_ENGINES)("household permits on %s", (engine) => {
     expect(r).toMatchObject({ ok: false, error: "rule_violation", violations: [expect.objectContaining({ rule: "HP-06", messageKey: "hp.rules.hp06CategoryChanged" })] });
     const fresh = hpApplication({ work: { category: "cook" }, certificates: { medicalCategory: "cook", medicalNumber: "MC-9001" } });
     expect(expectOk(await perform(t.db, applicant, c.id, "resubmit", fresh, returned.version, { now: at("2026-03-05") })).status).toBe("submitted");
+  });
+  /** A temporary registration of the same worker (same passport), registered until 2026-04-15. */
+  async function registration(validUntil = "2026-04-15") {
+    const trOfficer = await makeUser(t.db, "officer", { regions: ["KZ-ALA"], services: [TR_SERVICE] });
+    const worker = hpApplication().person;
+    const app = trApplication({ person: worker, passport: { passportNumber: "FA7654321" }, stay: { requestedEndDate: validUntil } });
+    const c = expectOk(await createCase(t.db, applicant, TR_SERVICE, app, { channel: "online", submit: true, now: at("2026-03-02") }));
+    const r = expectOk(await perform(t.db, trOfficer, c.id, "start_review", {}, c.version, { now: at("2026-03-02") }));
+    return expectOk(await perform(t.db, trOfficer, c.id, "register", {}, r.version, { now: at("2026-03-02") }));
+  }
+
+  const slipsOf = (caseId: string) => t.db.select().from(issuedDocuments).where(eq(issuedDocuments.caseId, caseId));
+
+  it("HP-20: issuing the permit carries the worker's registration to the permit's end, for work, with a new slip", async () => {
+    const tr = await registration();
+    const permit = await issued();
+    const until = (permit.data as { permit: { validUntil: string } }).permit.validUntil;
+    const [after] = await t.db.select().from(cases).where(eq(cases.id, tr.id));
+    const data = after!.data as { registration: { validUntil: string; permitReference: string }; stay: { purpose: string } };
+    expect(data.registration).toMatchObject({ validUntil: until, permitReference: permit.reference });
+    expect(data.stay.purpose).toBe("work");
+    const slips = await slipsOf(tr.id);
+    expect(slips.filter((d) => d.revokedAt === null).map((d) => d.validUntil)).toEqual([until]);
+    expect(slips.filter((d) => d.revokedAt !== null).map((d) => d.validUntil)).toEqual(["2026-04-15"]);
+    const events = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, tr.id), eq(caseEvents.action, "extend_for_permit")));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actorRole).toBe("system");
+  });
+
+  it("HP-20: a registration already running past the permit keeps its date and slip", async () => {
+    const tr = await registration("2026-05-29");
+    await issued(hpApplication({ withoutEmployer: true, work: { termMonths: 1 } }));
+    const [after] = await t.db.select().from(cases).where(eq(cases.id, tr.id));
+    expect((after!.data as { registration: { validUntil: string } }).registration.validUntil).toBe("2026-05-29");
+    expect((await slipsOf(tr.id)).every((d) => d.revokedAt === null)).toBe(true);
   });
 });

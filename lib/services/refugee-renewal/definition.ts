@@ -130,6 +130,11 @@ export const refugeeRenewal: ServiceDefinition<RfApplication> = {
   applicationSchema: rfApplicationSchema,
   intakeGuards: [filingWindow],
   regionOf: (data) => data.address.region,
+  // The family lives in the refugee status records, not in case parties: search by what the application names.
+  searchTerms: (data) => ({
+    names: [data.status.holderName, ...data.familyChanges.flatMap((c) => (c.change === "add" ? [`${c.surname} ${c.givenNames}`] : []))],
+    numbers: [data.status.certificateNumber, data.identity.number, ...data.familyChanges.flatMap((c) => (c.change === "add" ? [c.documentNumber] : []))],
+  }),
   // Front offices do not handle refugee files: only the region's officers and commission, the central reviewer.
   staffRoles: ["officer", "supervisor", "reviewer"],
   deadline: {

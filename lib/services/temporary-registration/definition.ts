@@ -2,7 +2,7 @@ import { eq, and } from "drizzle-orm";
 import { caseParties, people } from "@/db/schema";
 import { registerService } from "@/lib/engine/registry";
 import { attachFile, issueDocument, recordDecision, revokeDocumentsOfCase, scheduleJob } from "@/lib/engine/effects";
-import type { ActionDefinition, ActionForm, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
+import type { ActionDefinition, ActionForm, EffectContext, Guard, RuleContext, ServiceDefinition } from "@/lib/engine/types";
 import { addCalendarDays } from "@/lib/rules/dates";
 import {
   TR_FLAGS,
@@ -17,6 +17,7 @@ import {
   cancelInput,
   departureInput,
   emptyInput,
+  permitExtensionInput,
   protectionInput,
   refuseInput,
   REFUSAL_REASONS,
@@ -28,6 +29,7 @@ import {
 } from "./schema";
 
 import { TR_SERVICE } from "../ids";
+import { passportHolderParty } from "../parties";
 
 export { TR_SERVICE };
 export const TR_ISSUING_BODY = "migration_service_mia";
@@ -52,6 +54,8 @@ const dataOf = (ctx: RuleContext<unknown>) => ctx.case.data as unknown as TrAppl
 export interface Registration {
   validFrom: string;
   validUntil: string;
+  /** HP-20: the household permit that carried the registration past its first term. */
+  permitReference?: string;
 }
 const registrationOf = (ctx: RuleContext<unknown>) => (ctx.case.data as { registration?: Registration }).registration;
 const isProtected = (ctx: RuleContext<unknown>) => ctx.case.flags.includes(TR_FLAGS.protectedPerson);
@@ -84,6 +88,24 @@ function fullName(app: TrApplication): string {
   return `${app.person.surname} ${app.person.givenNames}`.toUpperCase();
 }
 
+/** The registration slip for the registration's current term, and the check of its end. */
+async function issueSlip({ tx, next, today, now }: EffectContext<unknown>): Promise<void> {
+  const app = next.data as unknown as TrApplication & { registration: Registration };
+  await issueDocument(tx, {
+    caseId: next.id,
+    type: "registration_slip",
+    numberPrefix: "TRS",
+    validFrom: today,
+    validUntil: app.registration.validUntil,
+    holderDisplayName: fullName(app),
+    holderBirthDate: app.person.birthDate,
+    content: { address: app.address, purpose: app.stay.purpose, host: app.host.name, reference: next.reference },
+    at: now,
+  });
+  // The end of the stay is checked for an exit as soon as the grace period (TR-08) has passed.
+  await scheduleJob(tx, { kind: "tr_stay_end_check", caseId: next.id, runAt: new Date(`${addCalendarDays(app.registration.validUntil, 1)}T00:00:00+05:00`) });
+}
+
 export const temporaryRegistration: ServiceDefinition<TrApplication> = {
   id: TR_SERVICE,
   referencePrefix: "TR",
@@ -101,24 +123,7 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
     clearedIn: ["registered", "refused", "withdrawn", "expired", "closed"],
   },
   parties: (data) => [
-    {
-      role: "applicant",
-      person: {
-        surname: data.person.surname,
-        givenNames: data.person.givenNames,
-        surnameCyrillic: data.person.surnameCyrillic ?? null,
-        givenNamesCyrillic: data.person.givenNamesCyrillic ?? null,
-        birthDate: data.person.birthDate,
-        sex: data.person.sex,
-        citizenship: data.person.citizenship,
-        document: {
-          type: `passport_${data.passport.passportType}`,
-          number: data.passport.passportNumber,
-          issuingCountry: data.person.citizenship,
-          expiresOn: data.passport.passportExpiresOn,
-        },
-      },
-    },
+    passportHolderParty(data.person, data.passport),
     {
       role: "host",
       details: { kind: data.host.kind, identifier: data.host.identifier, name: data.host.name, phone: data.host.phone },
@@ -153,22 +158,29 @@ export const temporaryRegistration: ServiceDefinition<TrApplication> = {
         data: { ...ctx.case.data, registration: { validFrom: ctx.today, validUntil: ctx.input.validUntil ?? dataOf(ctx).stay.requestedEndDate } },
       }),
       effects: [
-        async ({ tx, next, viewer, today, now: at }) => {
-          const app = next.data as unknown as TrApplication & { registration: Registration };
-          await recordDecision(tx, { caseId: next.id, outcome: "registered", decidedBy: viewer.userId, issuingBody: TR_ISSUING_BODY, at });
-          await issueDocument(tx, {
-            caseId: next.id,
-            type: "registration_slip",
-            numberPrefix: "TRS",
-            validFrom: today,
-            validUntil: app.registration.validUntil,
-            holderDisplayName: fullName(app),
-            holderBirthDate: app.person.birthDate,
-            content: { address: app.address, purpose: app.stay.purpose, host: app.host.name, reference: next.reference },
-            at,
-          });
-          // The end of the stay is checked for an exit as soon as the grace period (TR-08) has passed.
-          await scheduleJob(tx, { kind: "tr_stay_end_check", caseId: next.id, runAt: new Date(`${addCalendarDays(app.registration.validUntil, 1)}T00:00:00+05:00`) });
+        async (ctx) => {
+          await recordDecision(ctx.tx, { caseId: ctx.next.id, outcome: "registered", decidedBy: ctx.viewer.userId, issuingBody: TR_ISSUING_BODY, at: ctx.now });
+          await issueSlip(ctx);
+        },
+      ],
+    }),
+    extend_for_permit: action({
+      from: ["registered"],
+      to: "registered",
+      allowed: ["system"],
+      input: permitExtensionInput,
+      guards: [(ctx) => (ctx.input.validUntil > (registrationOf(ctx)?.validUntil ?? ctx.input.validUntil) ? null : { rule: "HP-20", messageKey: "rules.hp20NotLater" })],
+      patch: (ctx) => ({
+        data: {
+          ...ctx.case.data,
+          stay: { ...dataOf(ctx).stay, purpose: "work" },
+          registration: { ...registrationOf(ctx)!, validUntil: ctx.input.validUntil, permitReference: ctx.input.permitReference },
+        },
+      }),
+      effects: [
+        async (ctx) => {
+          await revokeDocumentsOfCase(ctx.tx, ctx.next.id, `replaced: household permit ${ctx.input.permitReference}`, ctx.now);
+          await issueSlip(ctx);
         },
       ],
     }),

@@ -117,6 +117,9 @@ export const trStepSchemas = { person: personStep, passport: passportStep, stay:
 export const reasonText = z.string({ error: required }).trim().min(10, { error: "rules.validation.reasonTooShort" }).max(2000, { error: "rules.validation.tooLong" });
 
 export const returnInput = z.object({ reason: reasonText });
+/** HP-20: a household permit issued to the registered person carries the registration to the permit's end. */
+export const permitExtensionInput = z.object({ permitReference: z.string().min(1), validUntil: civilDate }).strict();
+
 export const registerInput = z.object({
   validUntil: z
     .string()

@@ -6,6 +6,7 @@ import { CASEWORK_ROLES, requireStaffViewer } from "@/app/_components/staff/requ
 import styles from "@/app/_components/staff/staff.module.css";
 import { queueStats, type QueueCounts } from "@/lib/dal/queue-stats";
 import { mayReadRefugeeLists } from "@/lib/dal/refugee-renewal";
+import { reportScope } from "@/lib/dal/reports/scope";
 import { Link } from "@/lib/i18n/navigation";
 import { allServiceUis } from "@/app/_components/services/registry";
 import { todayInKazakhstan } from "@/lib/rules/dates";
@@ -13,17 +14,17 @@ import { loadReferenceData } from "@/lib/rules/load";
 
 type Props = { params: Promise<{ locale: string }> };
 
-// Each count links to the queue filtered the same way. The queue has no "overdue" filter: it is
-// sorted by due date, so the overdue cases of the running statuses are at its top.
-const COUNT_LINKS: { key: keyof QueueCounts; statuses: string[] }[] = [
+// Each count links to the queue filtered the same way (overdue is a view of its own).
+const COUNT_LINKS: { key: keyof QueueCounts; statuses: string[]; view?: "overdue" }[] = [
   { key: "submitted", statuses: ["submitted"] },
   { key: "underReview", statuses: ["under_review"] },
   { key: "returned", statuses: ["returned_for_correction"] },
-  { key: "overdue", statuses: ["submitted", "under_review"] },
+  { key: "overdue", statuses: [], view: "overdue" },
 ];
 
-function queueHref(statuses: readonly string[], region?: string): string {
+function queueHref(statuses: readonly string[], region?: string, view?: string): string {
   const qs = new URLSearchParams();
+  if (view) qs.set("view", view);
   for (const s of statuses) qs.append("status", s);
   if (region) qs.set("region", region);
   return `/staff/queue?${qs.toString()}`;
@@ -39,7 +40,7 @@ export default async function StaffHomePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const viewer = await requireStaffViewer(locale, `/${locale}/staff`, [...CASEWORK_ROLES, "admin"]);
-  const [t, tRoles, tRoot] = await Promise.all([getTranslations("staff.landing"), getTranslations("staff.roles"), getTranslations()]);
+  const [t, tRoles, tRoot, tReports] = await Promise.all([getTranslations("staff.landing"), getTranslations("staff.roles"), getTranslations(), getTranslations("reports.landing")]);
 
   const intro = <p className="lead">{t("signedInAs", { name: viewer.displayName, role: tRoles(viewer.role) })}</p>;
 
@@ -80,9 +81,9 @@ export default async function StaffHomePage({ params }: Props) {
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">{t("countsTitle")}</h2>
         <ul className={styles.counts}>
-          {COUNT_LINKS.map(({ key, statuses }) => (
+          {COUNT_LINKS.map(({ key, statuses, view }) => (
             <li key={key}>
-              <Link href={queueHref(statuses)} data-count={key}>
+              <Link href={queueHref(statuses, undefined, view)} data-count={key}>
                 <span className={styles.count}>{stats.totals[key]}</span> {t(`counts.${key}`)}
               </Link>
             </li>
@@ -95,6 +96,25 @@ export default async function StaffHomePage({ params }: Props) {
           </Link>
         </p>
       </section>
+
+      {reportScope(viewer) ? (
+        <section className="card" aria-labelledby="dashboard-title">
+          <h2 id="dashboard-title">{tReports("title")}</h2>
+          <p>{tReports("body")}</p>
+          <ul className="link-list">
+            <li>
+              <Link href="/staff/dashboard" className="button" data-testid="nav-dashboard">
+                {tReports("dashboard")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/staff/reports" className="button button--secondary">
+                {tReports("reports")}
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
 
       {mayReadRefugeeLists(viewer) ? (
         <section className="card" aria-labelledby="refugee-lists-title">

@@ -1,74 +1,40 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { SelectField, TextField } from "@/app/_components/fields";
+import { SelectField, TextAreaField, TextField } from "@/app/_components/fields";
 import { countryName, regionName } from "@/app/_components/staff/format";
 import { formatCivilDate } from "@/app/_components/dates";
 import { requireStaffViewer } from "@/app/_components/staff/require-staff";
 import { DueMark, FlagTags, StatusTag, dueState } from "@/app/_components/staff/tags";
 import styles from "@/app/_components/staff/staff.module.css";
-import { listQueue } from "@/lib/dal/cases";
+import { serviceUi } from "@/app/_components/services/registry";
+import { teamMembers } from "@/lib/dal/assignment";
+import { dueSoonUntil, listQueue } from "@/lib/dal/cases";
+import { QUEUE_FLAGS, QUEUE_SORTS, type QueueView } from "@/lib/dal/queue-options";
+import { allServices } from "@/lib/engine/registry";
 import { Link } from "@/lib/i18n/navigation";
 import { todayInKazakhstan } from "@/lib/rules/dates";
-import { loadReferenceData } from "@/lib/rules/load";
-import { serviceUi } from "@/app/_components/services/registry";
-import { allServices } from "@/lib/engine/registry";
+import { loadParameters, loadReferenceData } from "@/lib/rules/load";
+import { reassignSelected } from "./bulk-actions";
+import { MAX_QUERY, QUEUE_VIEWS, all, parseQueueState, queueHref, queueQuery, type QueueState, type SearchParams } from "./queue-url";
+import { SelectAllOnPage } from "./select-all";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
-/** The services a viewer works with; auditors read them all. Drafts are the applicant's own, never queued. */
-function queueServices(services: readonly string[], auditor: boolean) {
-  return allServices().filter((s) => auditor || services.includes(s.id));
-}
-const MAX_QUERY = 100;
 const PAGE_SIZE = 25;
+const BULK_FORM = "bulk-reassign";
+const BULK_ERRORS = ["forbidden", "empty", "noAssignee", "not_found", "version_conflict", "rule_violation"] as const;
 
-const VIEWS = ["all", "mine", "unassigned"] as const;
-type View = (typeof VIEWS)[number];
-
-interface Filters {
-  view: View;
-  service: string;
-  status: string[];
-  q: string;
-  region: string;
-}
-
-function all(v: string | string[] | undefined): string[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-function parseFilters(sp: Record<string, string | string[] | undefined>, regions: readonly string[], services: readonly string[], statuses: readonly string[]): Filters & { cursor?: string } {
-  const service = all(sp.service)[0] ?? "";
-  const view = VIEWS.find((v) => v === all(sp.view)[0]) ?? "all";
-  const status = [...new Set(all(sp.status).filter((s) => statuses.includes(s)))];
-  const q = (all(sp.q)[0] ?? "").trim().slice(0, MAX_QUERY);
-  const region = all(sp.region)[0] ?? "";
-  const cursor = all(sp.cursor)[0];
-  return { view, service: services.includes(service) ? service : "", status, q, region: regions.includes(region) ? region : "", cursor: cursor || undefined };
-}
-
-function searchOf(sp: Record<string, string | string[] | undefined>): string {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(sp)) for (const v of all(value)) qs.append(key, v);
-  const query = qs.toString();
-  return query ? `?${query}` : "";
-}
-
-/** The queue address for a filter state: the filters live in the URL so a search can be bookmarked or shared. */
-function queueHref(filters: Filters, cursor?: string): string {
-  const qs = new URLSearchParams();
-  if (filters.view !== "all") qs.set("view", filters.view);
-  if (filters.service) qs.set("service", filters.service);
-  for (const s of filters.status) qs.append("status", s);
-  if (filters.q) qs.set("q", filters.q);
-  if (filters.region) qs.set("region", filters.region);
-  if (cursor) qs.set("cursor", cursor);
-  const query = qs.toString();
-  return query ? `/staff/queue?${query}` : "/staff/queue";
+/** The views a role works with: holding cases is for officers and supervisors, the team view for supervisors. */
+function viewsFor(role: string): QueueView[] {
+  return QUEUE_VIEWS.filter((v) => {
+    if (v === "mine" || v === "unassigned") return role === "officer" || role === "supervisor";
+    if (v === "team") return role === "supervisor";
+    return true;
+  });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -81,70 +47,172 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const sp = await searchParams;
-  const viewer = await requireStaffViewer(locale, `/${locale}/staff/queue${searchOf(sp)}`);
+  const viewer = await requireStaffViewer(locale, `/${locale}/staff/queue${queueQuery(parseLoose(sp))}`);
 
   const db = await getDb();
-  const today = todayInKazakhstan();
-  const ref = await loadReferenceData(db);
-  // Auditors read every region; everyone else filters within their own.
-  const regionCodes = viewer.role === "auditor" ? ref.regions(today).map((r) => r.code) : [...viewer.regions];
-  const services = queueServices(viewer.services, viewer.role === "auditor");
-  const statusesOf = (ids: readonly string[]) => [...new Set(services.filter((s) => ids.includes(s.id)).flatMap((s) => s.states.filter((st) => st !== "draft")))];
+  const now = new Date();
+  const today = todayInKazakhstan(now);
+  const [ref, params_, team] = await Promise.all([loadReferenceData(db), loadParameters(db), teamMembers(db, viewer)]);
+  const auditor = viewer.role === "auditor";
+  // Auditors read every region; everyone else filters within their own. Drafts are the applicant's own, never queued.
+  const regionCodes = auditor ? ref.regions(today).map((r) => r.code) : [...viewer.regions];
+  const services = allServices().filter((s) => auditor || viewer.services.includes(s.id));
   const serviceIds = services.map((s) => s.id);
-  const chosen = all(sp.service)[0];
-  const filters = parseFilters(sp, regionCodes, serviceIds, statusesOf(chosen && serviceIds.includes(chosen) ? [chosen] : serviceIds));
-  const queueStatuses = statusesOf(filters.service ? [filters.service] : serviceIds);
+  const statusesOf = (service: string) => [...new Set(services.filter((s) => !service || s.id === service).flatMap((s) => s.states.filter((st) => st !== "draft")))];
+  const views = viewsFor(viewer.role);
+  const state = parseQueueState(sp, { views, services: serviceIds, statuses: statusesOf, regions: regionCodes, assignees: team.map((m) => m.id) });
+  const soonUntil = dueSoonUntil(today, params_, ref.calendar);
+
   const { rows, nextCursor, total } = await listQueue(db, viewer, {
-    ...filters,
-    service: filters.service || undefined,
-    assignee: filters.view === "mine" ? "me" : filters.view === "unassigned" ? "none" : undefined,
-    q: filters.q || undefined,
-    region: filters.region || undefined,
+    view: state.view,
+    q: state.q || undefined,
+    service: state.service || undefined,
+    status: state.status,
+    flags: state.flag,
+    region: state.region || undefined,
+    assigneeId: state.assignee || undefined,
+    filedFrom: state.filedFrom || undefined,
+    filedTo: state.filedTo || undefined,
+    dueFrom: state.dueFrom || undefined,
+    dueTo: state.dueTo || undefined,
+    sort: state.sort,
+    cursor: state.cursor || undefined,
     limit: PAGE_SIZE,
+    today,
+    now,
+    dueSoonUntil: soonUntil,
   });
 
-  const [t, tRoot, format] = await Promise.all([getTranslations("staff.queue"), getTranslations(), getFormatter()]);
+  const [t, tw, tRoot, format] = await Promise.all([getTranslations("staff.queue"), getTranslations("workbench"), getTranslations(), getFormatter()]);
   const label = (key: string, fallback: string) => (tRoot.has(key) ? tRoot(key) : fallback);
   const nsOf = (service: string) => serviceUi(service)?.namespace ?? "staff.queue";
   // A status shared by several services is labelled by the first service that names it.
   const statusLabel = (s: string) => {
-    const owner = services.find((svc) => (filters.service ? svc.id === filters.service : true) && tRoot.has(`${nsOf(svc.id)}.status.${s}`));
+    const owner = services.find((svc) => (!state.service || svc.id === state.service) && tRoot.has(`${nsOf(svc.id)}.status.${s}`));
     return owner ? tRoot(`${nsOf(owner.id)}.status.${s}`) : s;
   };
+  const flagLabel = (service: string, f: string) => ((QUEUE_FLAGS as readonly string[]).includes(f) ? tw(`flags.${f}` as never) : label(`${nsOf(service)}.flags.${f}`, f));
+  const date = (d: string) => formatCivilDate(format, d);
+  const supervisor = viewer.role === "supervisor";
+  const withoutCursor: QueueState = { ...state, cursor: "" };
+  const showAssigneeFilter = state.view !== "mine" && state.view !== "unassigned" && team.length > 0;
+  const bulkDone = all(sp.bulkDone)[0];
+  const bulkError = BULK_ERRORS.find((e) => e === all(sp.bulkError)[0]);
+  const bulkReference = (all(sp.bulkReference)[0] ?? "").slice(0, 40);
+  const filtered = state.q || state.service || state.status.length || state.flag.length || state.region || state.assignee || state.filedFrom || state.filedTo || state.dueFrom || state.dueTo;
+
+  const table = (
+    <div className={styles.tableScroll} role="region" aria-labelledby="queue-caption" tabIndex={0}>
+      <table className="data">
+        <caption id="queue-caption">{tw(`caption.${state.sort}`)}</caption>
+        <thead>
+          <tr>
+            {supervisor ? (
+              <th scope="col">
+                <span className="visually-hidden">{tw("bulk.selectColumn")}</span>
+              </th>
+            ) : null}
+            <th scope="col">{t("columns.due")}</th>
+            <th scope="col">{t("columns.reference")}</th>
+            <th scope="col">{t("columns.service")}</th>
+            <th scope="col">{t("columns.applicant")}</th>
+            <th scope="col">{t("columns.citizenship")}</th>
+            <th scope="col">{t("columns.status")}</th>
+            <th scope="col">{t("columns.flags")}</th>
+            <th scope="col">{t("columns.assignee")}</th>
+            <th scope="col">{t("columns.region")}</th>
+            {state.sort === "filed" ? <th scope="col">{tw("filedColumn")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const lapsed = row.assigneeId !== null && (row.leaseExpiresAt === null || row.leaseExpiresAt <= now);
+            return (
+              <tr key={row.id} data-reference={row.reference}>
+                {supervisor ? (
+                  <td className={styles.rowSelect}>
+                    <input type="checkbox" name="case" value={`${row.id}:${row.version}`} id={`select-${row.id}`} aria-label={tw("bulk.selectCase", { reference: row.reference })} />
+                  </td>
+                ) : null}
+                <td>
+                  {row.dueOn ? (
+                    <>
+                      <time dateTime={row.dueOn}>{date(row.dueOn)}</time> <DueMark state={dueState(row.dueOn, today)} overdue={t("overdue")} today={t("dueToday")} />
+                    </>
+                  ) : row.clockRemainingDays !== null ? (
+                    <span className="tag tag--grey">{tw("clockStopped", { days: row.clockRemainingDays })}</span>
+                  ) : (
+                    <span className="muted">{t("noDue")}</span>
+                  )}
+                </td>
+                <th scope="row">
+                  {/* No prefetch: opening a case is recorded as a read, and a prefetch is not one. */}
+                  <Link href={`/staff/cases/${row.id}`} prefetch={false} className={styles.nowrap}>
+                    {row.reference}
+                  </Link>
+                </th>
+                <td>{label(`${nsOf(row.service)}.serviceName`, row.service)}</td>
+                <td>{row.applicantName ?? "—"}</td>
+                <td>{countryName(ref, row.citizenship, locale) || "—"}</td>
+                <td>
+                  <StatusTag status={row.status} label={label(`${nsOf(row.service)}.status.${row.status}`, row.status)} />
+                </td>
+                <td>
+                  <FlagTags flags={row.flags} label={(f) => flagLabel(row.service, f)} none={t("noFlags")} />
+                </td>
+                <td>
+                  {row.assigneeName ? (
+                    <>
+                      {row.assigneeName}
+                      {lapsed ? <span className="muted"> {tw("holdLapsed")}</span> : null}
+                    </>
+                  ) : (
+                    <span className="muted">{t("unassigned")}</span>
+                  )}
+                </td>
+                <td>{regionName(ref, row.region, locale)}</td>
+                {state.sort === "filed" ? <td>{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium", timeZone: "Asia/Almaty" }) : "—"}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
 
-      <nav aria-label={t("views.label")}>
+      <nav aria-label={tw("views.label")}>
         <ul className="link-list">
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <li key={v}>
-              <Link
-                href={queueHref({ ...filters, view: v })}
-                className={v === filters.view ? "button" : "button button--secondary"}
-                aria-current={v === filters.view ? "page" : undefined}
-              >
-                {t(`views.${v}`)}
+              <Link href={queueHref({ ...withoutCursor, view: v, assignee: v === "mine" || v === "unassigned" ? "" : state.assignee })} className={v === state.view ? "button" : "button button--secondary"} aria-current={v === state.view ? "page" : undefined}>
+                {tw(`views.${v}`)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
+      <p className="hint" id="view-description">
+        {tw(`viewHints.${state.view}`, { until: date(soonUntil), today: date(today) })}
+      </p>
 
       <form method="get" action={`/${locale}/staff/queue`} className={styles.filters} role="search" aria-labelledby="filters-title">
         <h2 id="filters-title">{t("filtersTitle")}</h2>
-        {filters.view !== "all" ? <input type="hidden" name="view" value={filters.view} /> : null}
-        <TextField id="q" name="q" type="search" label={t("search")} hint={t("searchHint")} defaultValue={filters.q} maxLength={MAX_QUERY} autoComplete="off" />
+        {state.view !== "all" ? <input type="hidden" name="view" value={state.view} /> : null}
+        <TextField id="q" name="q" type="search" label={t("search")} hint={tw("searchHint")} defaultValue={state.q} maxLength={MAX_QUERY} autoComplete="off" />
         {services.length > 1 ? (
           <SelectField
             id="service"
             name="service"
             label={t("service")}
+            hint={tw("serviceHint")}
             placeholder={t("allServices")}
             options={services.map((svc) => ({ value: svc.id, label: label(`${nsOf(svc.id)}.serviceName`, svc.id) }))}
-            defaultValue={filters.service}
+            defaultValue={state.service}
           />
         ) : null}
         <fieldset className="field" aria-describedby="status-hint">
@@ -153,10 +221,24 @@ export default async function QueuePage({ params, searchParams }: Props) {
             {t("statusHint")}
           </span>
           <div className={`checkboxes ${styles.checkboxRow}`}>
-            {queueStatuses.map((s) => (
+            {statusesOf(state.service).map((s) => (
               <label key={s} htmlFor={`status-${s}`}>
-                <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={filters.status.includes(s)} />
+                <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={state.status.includes(s)} />
                 {statusLabel(s)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="field" aria-describedby="flag-hint">
+          <legend>{tw("flagsLegend")}</legend>
+          <span className="hint" id="flag-hint">
+            {tw("flagsHint")}
+          </span>
+          <div className={`checkboxes ${styles.checkboxRow}`}>
+            {QUEUE_FLAGS.map((f) => (
+              <label key={f} htmlFor={`flag-${f}`}>
+                <input type="checkbox" id={`flag-${f}`} name="flag" value={f} defaultChecked={state.flag.includes(f)} />
+                {tw(`flags.${f}`)}
               </label>
             ))}
           </div>
@@ -168,73 +250,79 @@ export default async function QueuePage({ params, searchParams }: Props) {
             label={t("region")}
             placeholder={t("allRegions")}
             options={regionCodes.map((code) => ({ value: code, label: regionName(ref, code, locale) }))}
-            defaultValue={filters.region}
+            defaultValue={state.region}
           />
         ) : null}
+        {showAssigneeFilter ? (
+          <SelectField id="assignee" name="assignee" label={tw("assignee")} placeholder={tw("anyAssignee")} options={team.map((m) => ({ value: m.id, label: m.name }))} defaultValue={state.assignee} />
+        ) : null}
+        <fieldset className="field">
+          <legend>{tw("filedBetween")}</legend>
+          <div className={styles.range}>
+            <TextField id="filedFrom" name="filedFrom" type="date" label={tw("from")} defaultValue={state.filedFrom} />
+            <TextField id="filedTo" name="filedTo" type="date" label={tw("to")} defaultValue={state.filedTo} />
+          </div>
+        </fieldset>
+        <fieldset className="field">
+          <legend>{tw("dueBetween")}</legend>
+          <div className={styles.range}>
+            <TextField id="dueFrom" name="dueFrom" type="date" label={tw("from")} defaultValue={state.dueFrom} />
+            <TextField id="dueTo" name="dueTo" type="date" label={tw("to")} defaultValue={state.dueTo} />
+          </div>
+        </fieldset>
+        <SelectField id="sort" name="sort" label={tw("sort")} options={QUEUE_SORTS.map((s) => ({ value: s, label: tw(`sorts.${s}`) }))} defaultValue={state.sort} />
         <div className="button-group">
           <button type="submit" className="button">
             {t("apply")}
           </button>
-          <Link href="/staff/queue">{t("clear")}</Link>
+          {filtered || state.sort !== "due" ? <Link href={queueHref({ view: state.view })}>{t("clear")}</Link> : null}
         </div>
       </form>
 
-      <p>
+      <div id="bulk-outcome">
+        {bulkDone && /^\d+$/.test(bulkDone) ? (
+          <div className="notice notice--success" role="status">
+            <p>{tw("bulk.done", { count: Number(bulkDone) })}</p>
+          </div>
+        ) : null}
+        {bulkError ? (
+          <div className="notice notice--error" role="alert" data-testid="bulk-error">
+            <p>
+              <strong>{tw(`bulk.errors.${bulkError}`, { reference: bulkReference || "—" })}</strong>
+            </p>
+            {["not_found", "version_conflict", "rule_violation"].includes(bulkError) ? <p>{tw("bulk.nothingMoved")}</p> : null}
+          </div>
+        ) : null}
+      </div>
+
+      <p role="status">
         <strong data-testid="queue-total">{t("total", { count: total })}</strong>
       </p>
 
-      {rows.length ? (
-        <div className={styles.tableScroll} role="region" aria-labelledby="queue-caption" tabIndex={0}>
-          <table className="data">
-            <caption id="queue-caption">{t("caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.due")}</th>
-                <th scope="col">{t("columns.reference")}</th>
-                <th scope="col">{t("columns.service")}</th>
-                <th scope="col">{t("columns.applicant")}</th>
-                <th scope="col">{t("columns.citizenship")}</th>
-                <th scope="col">{t("columns.status")}</th>
-                <th scope="col">{t("columns.flags")}</th>
-                <th scope="col">{t("columns.assignee")}</th>
-                <th scope="col">{t("columns.region")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} data-reference={row.reference}>
-                  <td>
-                    {row.dueOn ? (
-                      <>
-                        <time dateTime={row.dueOn}>{formatCivilDate(format, row.dueOn)}</time>{" "}
-                        <DueMark state={dueState(row.dueOn, today)} overdue={t("overdue")} today={t("dueToday")} />
-                      </>
-                    ) : (
-                      <span className="muted">{t("noDue")}</span>
-                    )}
-                  </td>
-                  <th scope="row">
-                    {/* No prefetch: opening a case is recorded as a read, and a prefetch is not one. */}
-                    <Link href={`/staff/cases/${row.id}`} prefetch={false} className={styles.nowrap}>
-                      {row.reference}
-                    </Link>
-                  </th>
-                  <td>{label(`${nsOf(row.service)}.serviceName`, row.service)}</td>
-                  <td>{row.applicantName ?? "—"}</td>
-                  <td>{countryName(ref, row.citizenship, locale) || "—"}</td>
-                  <td>
-                    <StatusTag status={row.status} label={label(`${nsOf(row.service)}.status.${row.status}`, row.status)} />
-                  </td>
-                  <td>
-                    <FlagTags flags={row.flags} label={(f) => label(`${nsOf(row.service)}.flags.${f}`, f)} none={t("noFlags")} />
-                  </td>
-                  <td>{row.assigneeName ?? <span className="muted">{t("unassigned")}</span>}</td>
-                  <td>{regionName(ref, row.region, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {rows.length && supervisor ? (
+        <form action={reassignSelected} id={BULK_FORM}>
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="returnQuery" value={queueQuery(state)} />
+          <SelectAllOnPage formId={BULK_FORM} label={tw("bulk.selectAll")} />
+          {table}
+          <fieldset className={styles.bulk} aria-describedby="bulk-hint">
+            <legend>
+              <h2>{tw("bulk.title")}</h2>
+            </legend>
+            <p className="hint" id="bulk-hint">
+              {tw("bulk.hint")}
+            </p>
+            <SelectField id="bulk-assignee" name="assigneeId" label={tw("bulk.assignTo")} placeholder={tw("bulk.choose")} options={team.map((m) => ({ value: m.id, label: m.name }))} />
+            <TextAreaField id="bulk-reason" name="reason" label={tw("bulk.reason")} maxLength={500} rows={2} />
+            <div className="button-group">
+              <button type="submit" className="button">
+                {tw("bulk.submit")}
+              </button>
+            </div>
+          </fieldset>
+        </form>
+      ) : rows.length ? (
+        table
       ) : (
         <div className="notice">
           <p>
@@ -244,11 +332,11 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </div>
       )}
 
-      {filters.cursor || nextCursor ? (
+      {state.cursor || nextCursor ? (
         <nav aria-label={t("pagination")} className="pagination">
-          {filters.cursor ? <Link href={queueHref(filters)}>{t("firstPage")}</Link> : null}
+          {state.cursor ? <Link href={queueHref(withoutCursor)}>{t("firstPage")}</Link> : null}
           {nextCursor ? (
-            <Link href={queueHref(filters, nextCursor)} rel="next">
+            <Link href={queueHref({ ...state, cursor: nextCursor })} rel="next">
               {t("nextPage")}
             </Link>
           ) : null}
@@ -256,4 +344,24 @@ export default async function QueuePage({ params, searchParams }: Props) {
       ) : null}
     </>
   );
+}
+
+/** The address as asked for, before the viewer is known (for the sign-in return path). */
+function parseLoose(sp: SearchParams): Partial<QueueState> {
+  const first = (k: string) => all(sp[k])[0] ?? "";
+  return {
+    view: QUEUE_VIEWS.find((v) => v === first("view")),
+    q: first("q").slice(0, MAX_QUERY),
+    service: first("service"),
+    status: all(sp.status),
+    flag: all(sp.flag),
+    region: first("region"),
+    assignee: first("assignee"),
+    filedFrom: first("filedFrom"),
+    filedTo: first("filedTo"),
+    dueFrom: first("dueFrom"),
+    dueTo: first("dueTo"),
+    sort: QUEUE_SORTS.find((s) => s === first("sort")),
+    cursor: first("cursor"),
+  };
 }
