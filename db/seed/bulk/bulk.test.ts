@@ -4,6 +4,7 @@ import { openDb, type DbHandle } from "@/db/client";
 import { getService } from "@/lib/engine/registry";
 import { parseCaseReference } from "@/lib/rules/case-reference";
 import { nameKey } from "@/lib/rules/name-key";
+import { searchColumns } from "@/lib/engine/search-keys";
 import { BulkSeedError, PGLITE_MAX_CASES, planTransitions, seedBulk } from "./load";
 import { SERVICES, apportion } from "./plan";
 
@@ -88,6 +89,17 @@ describe("seedBulk on the embedded database", () => {
     expect(withCyrillic.length).toBeGreaterThan(people.length / 4);
     const folded = withCyrillic.filter((p) => nameKey(p.surname) === nameKey(p.surname_cyrillic));
     expect(folded.length).toBeGreaterThan(withCyrillic.length / 2);
+  });
+
+  it("fills the queue's search columns exactly as the engine computes them from the case data", async () => {
+    const rows = await query<{ reference: string; service: string; data: Record<string, unknown>; search_names: string | null; search_numbers: string[] | null }>(
+      "select reference, service, data, search_names, search_numbers from cases",
+    );
+    const wrong = rows.filter((r) => {
+      const expected = searchColumns(r.service, r.data);
+      return r.search_names !== expected.searchNames || JSON.stringify(r.search_numbers) !== JSON.stringify(expected.searchNumbers);
+    });
+    expect(wrong.slice(0, 3).map((r) => ({ ...r, data: undefined, expected: searchColumns(r.service, r.data) }))).toEqual([]);
   });
 
   it("numbers the engine's next case after the generated ones", async () => {
