@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "next-env.d.ts", "db/migrations/**", "test-results/**", "playwright-report/**"],
+    ignores: ["node_modules/**", ".next/**", ".next-bench/**", "bench/empty-app/**", ".data/**", "next-env.d.ts", "db/migrations/**", "test-results/**", "playwright-report/**"],
   },
   {
     rules: {

@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**"],
+    // Query plans at a million cases run on their own: npm run test:plans (vitest.plans.config.ts).
+    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".next-bench/**", "bench/empty-app/**", "test/plans/**"],
     environment: "node",
     // These import "next/server" without an extension, which Node's ESM loader refuses unbundled.
     server: { deps: { inline: ["next-intl", "next-auth"] } },
