@@ -255,6 +255,8 @@ export const cases = pgTable(
     index("cases_assignee_due").on(t.assigneeId, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
     index("cases_region_service_due").on(t.region, t.service, sql`coalesce(${t.dueOn}, '9999-12-31'::date)`, t.id),
     index("cases_due_on").on(t.dueOn).where(sql`${t.dueOn} is not null`),
+    // Counts of the Unassigned and Team views: an index-only scan of the region's open cases and their holds.
+    index("cases_open_assignment").on(t.region, t.service, t.status, t.assigneeId, t.leaseExpiresAt),
     index("cases_clock_stopped").on(t.clockRemainingDays).where(sql`${t.clockRemainingDays} is not null`),
     index("cases_flags").using("gin", t.flags),
     index("cases_search_names").using("gin", sql`${t.searchNames} gin_trgm_ops`),

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_assignment" ON "cases" USING btree ("region","service","status","assignee_id","lease_expires_at");
