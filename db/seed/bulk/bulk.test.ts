@@ -91,6 +91,12 @@ describe("seedBulk on the embedded database", () => {
     expect(folded.length).toBeGreaterThan(withCyrillic.length / 2);
   });
 
+  it("fills every person's name key as the engine computes it, for the duplicate check", async () => {
+    const people = await query<{ surname: string; given_names: string; name_key: string | null }>("select surname, given_names, name_key from people");
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.filter((p) => p.name_key !== nameKey(p.surname, p.given_names))).toEqual([]);
+  });
+
   it("fills the queue's search columns exactly as the engine computes them from the case data", async () => {
     const rows = await query<{ reference: string; service: string; data: Record<string, unknown>; search_names: string | null; search_numbers: string[] | null }>(
       "select reference, service, data, search_names, search_numbers from cases",

@@ -411,8 +411,8 @@ async function insertChunk(tx: Tx, c: Chunk, seed: number, now: Date, applicants
             ${withSearch ? `, ${searchExpressions(plan.id).names}, ${searchExpressions(plan.id).numbers}` : ""}
      from bulk_x x;
 
-     insert into people (id, surname, given_names, surname_cyrillic, given_names_cyrillic, birth_date, sex, citizenship, protected_person, created_at)
-     select x.person_id, x.surname, x.given, x.surname_cyr, x.given_cyr, x.birth_date, x.sex, x.citizenship, 'protected_person' = any(x.flags), x.created_at
+     insert into people (id, surname, given_names, surname_cyrillic, given_names_cyrillic, birth_date, sex, citizenship, protected_person, created_at, name_key)
+     select x.person_id, x.surname, x.given, x.surname_cyr, x.given_cyr, x.birth_date, x.sex, x.citizenship, 'protected_person' = any(x.flags), x.created_at, x.name_key
      from bulk_x x;
 
      insert into identity_documents (id, person_id, type, number, issuing_country, expires_on)
