@@ -6,12 +6,14 @@ import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
+import { issuePreliminaryRefusal, staffAction } from "./support/hearing";
 
 const LOCALE = "en";
 const OFFICER = "officer.almaty@demo.kz";
 const SUPERVISOR = "supervisor.almaty@demo.kz";
 const SUPERVISOR_2 = "supervisor2.almaty@demo.kz";
 const APPLICANT = "applicant@demo.kz";
+const CLERK = "clerk.almaty@demo.kz";
 
 let filed = 0;
 
@@ -51,6 +53,17 @@ test("four-eyes: a supervisor's own refusal waits for another supervisor, who se
     await proposer.goto(`/${LOCALE}/staff/cases/${created.id}`);
     await proposer.getByRole("button", { name: tr.staffActions.start_review.submit, exact: true }).click();
     await expect(caseStatus(proposer)).toHaveText(tr.status.under_review);
+    // The right to be heard first (X-HEAR-03): a preliminary refusal, which the applicant waives at the front desk.
+    await issuePreliminaryRefusal(proposer, "address_not_confirmed");
+    const clerk = await signedInPage(browser, baseURL, CLERK);
+    try {
+      await clerk.goto(`/${LOCALE}/staff/cases/${created.id}`);
+      await staffAction(clerk, "waive_hearing").locator('button[type="submit"]').click();
+      await expect(staffAction(clerk, "waive_hearing")).toHaveCount(0);
+    } finally {
+      await clerk.context().close();
+    }
+    await proposer.reload();
     const refuse = proposer.locator('section[data-action="refuse"]');
     await refuse.getByLabel(tr.staffActions.refuse.fields.reasonCode.label).selectOption("address_not_confirmed");
     await refuse.getByLabel(tr.staffActions.refuse.fields.reason.label).fill("The host denied that the applicant lives at the address.");
@@ -83,7 +96,7 @@ test("four-eyes: a supervisor's own refusal waits for another supervisor, who se
     await expect(approver.locator(`[data-reference="${created.reference}"]`)).toHaveCount(0);
 
     await proposer.goto(`/${LOCALE}/staff/cases/${created.id}`);
-    await expect(caseStatus(proposer)).toHaveText(tr.status.under_review);
+    await expect(caseStatus(proposer)).toHaveText(tr.status.preliminary_refusal);
     await expect(proposer.getByTestId("pending-approval")).toHaveCount(0);
     await expect(proposer.locator('section[data-action="refuse"]')).toHaveCount(1);
     // The proposer is told why, on their next page view.

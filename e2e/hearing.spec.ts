@@ -3,6 +3,8 @@ import hearingKk from "../lib/i18n/messages/kk/hearing.json" with { type: "json"
 import hearingRu from "../lib/i18n/messages/ru/hearing.json" with { type: "json" };
 import trKk from "../lib/i18n/messages/kk/tr.json" with { type: "json" };
 import trRu from "../lib/i18n/messages/ru/tr.json" with { type: "json" };
+import approvalsKk from "../lib/i18n/messages/kk/approvals.json" with { type: "json" };
+import approvalsRu from "../lib/i18n/messages/ru/approvals.json" with { type: "json" };
 import { signIn } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate, kzToday } from "./support/dates";
@@ -10,7 +12,8 @@ import { applicantStep, issuePreliminaryRefusal, staffAction } from "./support/h
 
 const APPLICANT = "applicant@demo.kz";
 const OFFICER = "officer.almaty@demo.kz";
-const MESSAGES = { kk: { hearing: hearingKk, tr: trKk }, ru: { hearing: hearingRu, tr: trRu } } as const;
+const SUPERVISOR = "supervisor.almaty@demo.kz";
+const MESSAGES = { kk: { hearing: hearingKk, tr: trKk, approvals: approvalsKk }, ru: { hearing: hearingRu, tr: trRu, approvals: approvalsRu } } as const;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 
 async function as(browser: Browser, baseURL: string | undefined, email: string, locale: string): Promise<Page> {
@@ -41,7 +44,7 @@ async function fileOwnCase(page: Page, tag: string): Promise<{ id: string; refer
 const staffStatus = (page: Page) => page.locator("main dl").first().locator("[data-status]");
 
 for (const locale of ["kk", "ru"] as const) {
-  const { hearing, tr } = MESSAGES[locale];
+  const { hearing, tr, approvals } = MESSAGES[locale];
 
   test(`${locale}: a request for information answered with a document, a preliminary refusal, a hearing, minutes, and a verifiable refusal letter (X-HEAR-01…07)`, async ({ browser, baseURL }, testInfo: TestInfo) => {
     const applicant = await as(browser, baseURL, APPLICANT, locale);
@@ -110,8 +113,17 @@ for (const locale of ["kk", "ru"] as const) {
     await refuse.locator('select[name="reasonCode"]').selectOption("address_not_confirmed");
     await refuse.locator('textarea[name="reason"]').fill("The host denied that the applicant lives at the address.");
     await refuse.locator('button[type="submit"]').click();
-    await expect(staffStatus(officer)).toHaveText(tr.status.refused);
+    // Four-eyes: the refusal takes effect when a supervisor approves it.
+    await expect(officer.getByTestId("pending-approval")).toBeVisible();
     await expectNoA11yViolations(officer, testInfo);
+    const supervisor = await as(browser, baseURL, SUPERVISOR, locale);
+    try {
+      await supervisor.goto(`/${locale}/staff/cases/${id}`);
+      await supervisor.getByTestId("pending-approval").getByRole("button", { name: approvals.inbox.approve }).click();
+      await expect(staffStatus(supervisor)).toHaveText(tr.status.refused);
+    } finally {
+      await supervisor.context().close();
+    }
 
     // The applicant sees the decision, the minutes, and a refusal letter anyone can verify.
     await applicant.goto(`/${locale}/applications/${reference}`);
