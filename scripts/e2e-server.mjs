@@ -103,6 +103,8 @@ async function main() {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     NODE_ENV: "production",
+    // Every journey signs its new applicants up from this one address.
+    SIGN_UP_LIMIT_PER_HOUR: "100",
   };
 
   let cleanup = async () => {};
