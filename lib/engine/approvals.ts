@@ -1,12 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { caseApprovals, caseEvents, cases, users } from "@/db/schema";
+import { caseApprovals, users } from "@/db/schema";
 import { loadParameters } from "@/lib/rules/load";
 import { leaseUntil } from "./assign";
 import { notify } from "./effects";
+import { recordCaseEvent } from "./case-event";
 import { applyAction, checkAction, loadVisibleCase, Rollback, type CheckedAction } from "./perform";
 import { getService } from "./registry";
-import { toSnapshot } from "./snapshot";
 import type { CaseSnapshot, PerformResult, RuleViolation, Viewer } from "./types";
 
 /**
@@ -47,31 +47,9 @@ async function caseEvent(
   reason: string | null,
 ): Promise<CaseSnapshot> {
   const holds = current.assigneeId !== null && current.assigneeId === viewer.userId;
-  const [row] = await tx
-    .update(cases)
-    .set({
-      version: sql`${cases.version} + 1`,
-      updatedAt: now,
-      // Proposing on a case one holds keeps the hold, like any other action.
-      ...(holds ? { leaseExpiresAt: leaseUntil(await loadParameters(tx), now) } : {}),
-    })
-    .where(and(eq(cases.id, current.id), eq(cases.version, expectedVersion)))
-    .returning();
-  if (!row) throw new Rollback({ ok: false, error: "version_conflict" });
-  await tx.insert(caseEvents).values({
-    caseId: current.id,
-    version: row.version,
-    at: now,
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    action,
-    fromStatus: current.status,
-    toStatus: current.status,
-    payload,
-    reason,
-    visibleToApplicant: false,
-  });
-  return toSnapshot(row);
+  // Proposing on a case one holds keeps the hold, like any other action.
+  const set = holds ? { leaseExpiresAt: leaseUntil(await loadParameters(tx), now) } : {};
+  return (await recordCaseEvent(tx, { viewer, current, expectedVersion, now, action, set, payload, reason })).case;
 }
 
 async function pendingOf(tx: Tx, caseId: string): Promise<Approval | undefined> {

@@ -1,13 +1,13 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { auditLog, caseEvents, cases, users } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 import { loadParameters } from "@/lib/rules/load";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import type { ParameterReader } from "@/lib/rules/parameters";
 import { actingAs, canSeeCase } from "./access";
 import { notify } from "./effects";
+import { recordCaseEvent } from "./case-event";
 import { loadVisibleCase, Rollback } from "./perform";
-import { toSnapshot } from "./snapshot";
 import type { CaseSnapshot, PerformResult, RuleViolation, Viewer } from "./types";
 
 /**
@@ -48,24 +48,15 @@ async function setAssignee(
 ): Promise<CaseSnapshot> {
   if (current.version !== expectedVersion) throw new Rollback({ ok: false, error: "version_conflict", currentVersion: current.version });
   const leaseExpiresAt = assigneeId ? leaseUntil(await loadParameters(tx), now) : null;
-  const [row] = await tx
-    .update(cases)
-    .set({ assigneeId, leaseExpiresAt, version: sql`${cases.version} + 1`, updatedAt: now })
-    .where(and(eq(cases.id, current.id), eq(cases.version, expectedVersion)))
-    .returning();
-  if (!row) throw new Rollback({ ok: false, error: "version_conflict" });
-  await tx.insert(caseEvents).values({
-    caseId: current.id,
-    version: row.version,
-    at: now,
-    actorId: viewer.userId,
-    actorRole: viewer.role,
+  const { case: row } = await recordCaseEvent(tx, {
+    viewer,
+    current,
+    expectedVersion,
+    now,
     action,
-    fromStatus: current.status,
-    toStatus: current.status,
+    set: { assigneeId, leaseExpiresAt },
     payload: { assigneeId, previousAssigneeId: current.assigneeId },
     reason,
-    visibleToApplicant: false,
   });
   // Whoever held the case is told when someone else takes it or gives it away.
   if (current.assigneeId && current.assigneeId !== assigneeId && current.assigneeId !== viewer.userId) {
@@ -79,7 +70,7 @@ async function setAssignee(
       at: now,
     });
   }
-  return toSnapshot(row);
+  return row;
 }
 
 async function inTransaction(db: Db, run: (tx: Tx) => Promise<CaseSnapshot>): Promise<PerformResult> {

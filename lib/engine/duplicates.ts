@@ -1,12 +1,13 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-import { caseEvents, caseParties, cases, duplicateCandidates, identityDocuments, people } from "@/db/schema";
+import { caseParties, cases, duplicateCandidates, identityDocuments, people } from "@/db/schema";
 import { todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters } from "@/lib/rules/load";
 import { nameKey } from "@/lib/rules/name-key";
 import { actingAs } from "./access";
 import { assignmentViolation } from "./assign";
+import { recordCaseEvent } from "./case-event";
 import { loadVisibleCase, Rollback } from "./perform";
 import { getService } from "./registry";
 import { POTENTIAL_DUPLICATE } from "./staff-flags";
@@ -204,29 +205,17 @@ export async function resolveDuplicate(
         .from(duplicateCandidates)
         .where(and(eq(duplicateCandidates.caseId, current.id), eq(duplicateCandidates.status, "open")));
       const flags = stillOpen!.n > 0 ? current.flags : current.flags.filter((f) => f !== POTENTIAL_DUPLICATE);
-      const [row] = await tx
-        .update(cases)
-        .set({ flags, version: sql`${cases.version} + 1`, updatedAt: now })
-        .where(and(eq(cases.id, current.id), eq(cases.version, expectedVersion)))
-        .returning();
-      if (!row) throw new Rollback({ ok: false, error: "version_conflict" });
       const [otherCase] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, candidate.otherCaseId));
-      const [event] = await tx
-        .insert(caseEvents)
-        .values({
-          caseId: current.id,
-          version: row.version,
-          at: now,
-          actorId: viewer.userId,
-          actorRole: viewer.role,
-          action: "resolve_duplicate",
-          fromStatus: current.status,
-          toStatus: current.status,
-          payload: { candidateId, outcome, otherCaseReference: otherCase?.reference ?? null, matchKinds: candidate.matchKinds, openLeft: stillOpen!.n },
-          visibleToApplicant: false,
-        })
-        .returning({ id: caseEvents.id });
-      return { ok: true as const, case: toSnapshot(row), eventId: event!.id };
+      const recorded = await recordCaseEvent(tx, {
+        viewer,
+        current,
+        expectedVersion,
+        now,
+        action: "resolve_duplicate",
+        set: { flags },
+        payload: { candidateId, outcome, otherCaseReference: otherCase?.reference ?? null, matchKinds: candidate.matchKinds, openLeft: stillOpen!.n },
+      });
+      return { ok: true as const, ...recorded };
     });
   } catch (e) {
     if (e instanceof Rollback) return e.result;

@@ -1,13 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { caseEvents, cases, users } from "@/db/schema";
+import { caseEvents, users } from "@/db/schema";
 import { isValidCivilDate, todayInKazakhstan } from "@/lib/rules/dates";
 import { loadParameters, loadReferenceData } from "@/lib/rules/load";
 import { notify } from "./effects";
+import { recordCaseEvent } from "./case-event";
 import { loadVisibleCase, Rollback, zodIssues } from "./perform";
 import { getService } from "./registry";
-import { toSnapshot } from "./snapshot";
 import type { PerformResult, RuleViolation, Viewer } from "./types";
 
 /**
@@ -74,28 +74,17 @@ export async function extendDeadline(db: Db, viewer: Viewer, caseId: string, raw
       const used = earlier.reduce((sum, e) => sum + Number((e.payload as { days?: number } | null)?.days ?? 0), 0);
       if (used + days > max) refuse("deadlines.errors.tooLong", { max, left: Math.max(0, max - used) }, [running ? "newDueOn" : "addDays"]);
 
-      const [row] = await tx
-        .update(cases)
-        .set({ dueOn, clockRemainingDays: remaining, version: sql`${cases.version} + 1`, updatedAt: now })
-        .where(and(eq(cases.id, current.id), eq(cases.version, expectedVersion)))
-        .returning();
-      if (!row) throw new Rollback({ ok: false, error: "version_conflict" });
-      const [event] = await tx
-        .insert(caseEvents)
-        .values({
-          caseId: current.id,
-          version: row.version,
-          at: now,
-          actorId: viewer.userId,
-          actorRole: viewer.role,
-          action: EXTEND_DEADLINE_ACTION,
-          fromStatus: current.status,
-          toStatus: current.status,
-          payload: { previousDueOn: current.dueOn, newDueOn: dueOn, previousRemainingDays: current.clockRemainingDays, newRemainingDays: remaining, days },
-          reason: input.reason,
-          visibleToApplicant: true,
-        })
-        .returning({ id: caseEvents.id });
+      const recorded = await recordCaseEvent(tx, {
+        viewer,
+        current,
+        expectedVersion,
+        now,
+        action: EXTEND_DEADLINE_ACTION,
+        set: { dueOn, clockRemainingDays: remaining },
+        payload: { previousDueOn: current.dueOn, newDueOn: dueOn, previousRemainingDays: current.clockRemainingDays, newRemainingDays: remaining, days },
+        reason: input.reason,
+        visibleToApplicant: true,
+      });
       // The applicant is told the new date (or, while the case waits for them, the longer time left).
       if (current.ownerId) {
         const [owner] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, current.ownerId));
@@ -108,7 +97,7 @@ export async function extendDeadline(db: Db, viewer: Viewer, caseId: string, raw
           at: now,
         });
       }
-      return { ok: true as const, case: toSnapshot(row), eventId: event!.id };
+      return { ok: true as const, ...recorded };
     });
   } catch (e) {
     if (e instanceof Rollback) return e.result;
