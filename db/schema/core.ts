@@ -227,7 +227,9 @@ export const cases = pgTable(
     /**
      * Whether the last decision fell on or before the due date running at that moment (null: no
      * statutory clock was running, e.g. a refugee renewal, whose only term is the certificate's).
-     * The due date is cleared by the decision itself, so it is kept here for the dashboards.
+     * The due date is cleared by the decision itself, so it is kept here for the dashboards. When the
+     * clock stops (the case waits for the applicant) it records whether the term was met so far, which
+     * is what counts for a decision taken while the clock stands still.
      */
     decidedWithinTerm: boolean("decided_within_term"),
     version: integer("version").notNull().default(1),
