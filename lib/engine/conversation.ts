@@ -379,6 +379,8 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     (ctx) =>
       g(preliminaryOf(ctx), ctx);
   const updatePreliminary = (ctx: RuleContext<unknown>, change: Partial<PreliminaryRefusal>) => withConversation(ctx, { ...current(ctx), preliminary: { ...preliminaryOf(ctx)!, ...change } });
+  // X-HEAR-05: a requested (or moved) hearing is held within this many working days of the request.
+  const hearingHoldBy = (ctx: RuleContext<unknown>) => ctx.ref.calendar.addWorkingDays(ctx.today, ctx.params.number("hearing_within_working_days", ctx.today));
 
   actions.respond_to_preliminary_refusal = action({
     from: [PRELIMINARY_REFUSAL],
@@ -398,10 +400,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     input: requestHearingInput,
     eventReason: (input) => input.note,
     guards: [onPreliminary((p, ctx) => xHear04MayRequestHearing(p, ctx.today))],
-    patch: (ctx) => {
-      const holdBy = ctx.ref.calendar.addWorkingDays(ctx.today, ctx.params.number("hearing_within_working_days", ctx.today));
-      return updatePreliminary(ctx, { hearingRequest: { mode: ctx.input.mode, requestedOn: ctx.today, holdBy, ...(ctx.input.note ? { note: ctx.input.note } : {}) } });
-    },
+    patch: (ctx) => updatePreliminary(ctx, { hearingRequest: { mode: ctx.input.mode, requestedOn: ctx.today, holdBy: hearingHoldBy(ctx), ...(ctx.input.note ? { note: ctx.input.note } : {}) } }),
     effects: [(ctx) => tellOfficer(ctx, preliminaryOf(ctx)?.issuedBy, "hearingRequested", { holdBy: conversationOf(ctx.next.data).preliminary?.hearingRequest?.holdBy ?? "" })],
     form: form([{ name: "mode", kind: "select", required: true, options: HEARING_MODES }, TEXT("note", false)]),
   });
@@ -430,8 +429,7 @@ export function withApplicantConversation<D>(definition: ServiceDefinition<D>, o
     guards: [onPreliminary((p, ctx) => xHear06MayReschedule(p, ctx.params.number("hearing_reschedules_allowed", ctx.today)))],
     patch: (ctx) => {
       const p = preliminaryOf(ctx)!;
-      const holdBy = ctx.ref.calendar.addWorkingDays(ctx.today, ctx.params.number("hearing_within_working_days", ctx.today));
-      return updatePreliminary(ctx, { hearing: undefined, reschedules: p.reschedules + 1, hearingRequest: { ...p.hearingRequest!, holdBy } });
+      return updatePreliminary(ctx, { hearing: undefined, reschedules: p.reschedules + 1, hearingRequest: { ...p.hearingRequest!, holdBy: hearingHoldBy(ctx) } });
     },
     effects: [(ctx) => tellOfficer(ctx, preliminaryOf(ctx)?.issuedBy, "rescheduleRequested")],
     form: form([TEXT("reason")]),
