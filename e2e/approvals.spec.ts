@@ -1,10 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import applicant from "../lib/i18n/messages/en/applicant.json" with { type: "json" };
 import approvals from "../lib/i18n/messages/en/approvals.json" with { type: "json" };
 import deadlines from "../lib/i18n/messages/en/deadlines.json" with { type: "json" };
 import hearing from "../lib/i18n/messages/en/hearing.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
 import { issuePreliminaryRefusal, staffAction } from "./support/hearing";
@@ -35,13 +35,6 @@ async function fileCase(page: Page): Promise<{ id: string; reference: string }> 
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { id: string; reference: string };
-}
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Almaty" });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, LOCALE);
-  return page;
 }
 
 const caseStatus = (page: Page) => page.locator("main dl").first().locator("[data-status]");

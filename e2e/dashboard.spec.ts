@@ -1,22 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import reports from "../lib/i18n/messages/en/reports.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 
 const LOCALE = "en";
 const SUPERVISOR = "supervisor.almaty@demo.kz";
 const OFFICER = "officer.almaty@demo.kz";
 
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Almaty", acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, LOCALE);
-  return page;
-}
-
 test("a supervisor opens the dashboard: charts with table alternatives, filters in the URL, no axe violations", async ({ browser, baseURL }, testInfo) => {
-  const page = await signedInPage(browser, baseURL, SUPERVISOR);
+  const page = await signedInPage(browser, baseURL, SUPERVISOR, { acceptDownloads: true });
   await page.goto(`/${LOCALE}/staff`);
   await page.getByTestId("nav-dashboard").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(reports.dashboard.title);
@@ -45,7 +38,7 @@ test("a supervisor opens the dashboard: charts with table alternatives, filters 
 });
 
 test("a supervisor downloads a report as CSV with the rows of the screen; an officer gets neither", async ({ browser, baseURL }, testInfo) => {
-  const page = await signedInPage(browser, baseURL, SUPERVISOR);
+  const page = await signedInPage(browser, baseURL, SUPERVISOR, { acceptDownloads: true });
   await page.goto(`/${LOCALE}/staff/reports`);
   await page.getByRole("link", { name: reports.titles.registrations }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(reports.titles.registrations);
@@ -63,7 +56,7 @@ test("a supervisor downloads a report as CSV with the rows of the screen; an off
   expect(lines[0]).toBe([month, region, registrations, late, lateTierA, lateTierB, lateShare].map(quoted).join(","));
   expect(lines.length - 1).toBe(shownRows);
 
-  const officer = await signedInPage(browser, baseURL, OFFICER);
+  const officer = await signedInPage(browser, baseURL, OFFICER, { acceptDownloads: true });
   const denied = await officer.request.get(`/api/reports/registrations?format=csv&locale=${LOCALE}`);
   expect(denied.status()).toBe(404);
   const response = await officer.goto(`/${LOCALE}/staff/dashboard`);

@@ -1,11 +1,11 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import hearingKk from "../lib/i18n/messages/kk/hearing.json" with { type: "json" };
 import hearingRu from "../lib/i18n/messages/ru/hearing.json" with { type: "json" };
 import trKk from "../lib/i18n/messages/kk/tr.json" with { type: "json" };
 import trRu from "../lib/i18n/messages/ru/tr.json" with { type: "json" };
 import approvalsKk from "../lib/i18n/messages/kk/approvals.json" with { type: "json" };
 import approvalsRu from "../lib/i18n/messages/ru/approvals.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate, kzToday } from "./support/dates";
 import { applicantStep, issuePreliminaryRefusal, staffAction } from "./support/hearing";
@@ -15,13 +15,6 @@ const OFFICER = "officer.almaty@demo.kz";
 const SUPERVISOR = "supervisor.almaty@demo.kz";
 const MESSAGES = { kk: { hearing: hearingKk, tr: trKk, approvals: approvalsKk }, ru: { hearing: hearingRu, tr: trRu, approvals: approvalsRu } } as const;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
-
-async function as(browser: Browser, baseURL: string | undefined, email: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: locale === "kk" ? "kk-KZ" : "ru-RU", timezoneId: "Asia/Almaty" });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, locale);
-  return page;
-}
 
 /** The applicant files a registration through the JSON API with their own session, so the case is theirs. */
 async function fileOwnCase(page: Page, tag: string): Promise<{ id: string; reference: string }> {
@@ -47,8 +40,8 @@ for (const locale of ["kk", "ru"] as const) {
   const { hearing, tr, approvals } = MESSAGES[locale];
 
   test(`${locale}: a request for information answered with a document, a preliminary refusal, a hearing, minutes, and a verifiable refusal letter (X-HEAR-01…07)`, async ({ browser, baseURL }, testInfo: TestInfo) => {
-    const applicant = await as(browser, baseURL, APPLICANT, locale);
-    const officer = await as(browser, baseURL, OFFICER, locale);
+    const applicant = await signedInPage(browser, baseURL, APPLICANT, { locale });
+    const officer = await signedInPage(browser, baseURL, OFFICER, { locale });
     const { id, reference } = await fileOwnCase(applicant, locale === "kk" ? "1" : "2");
 
     // The officer asks for a document: the case waits and its clock stops.
@@ -116,7 +109,7 @@ for (const locale of ["kk", "ru"] as const) {
     // Four-eyes: the refusal takes effect when a supervisor approves it.
     await expect(officer.getByTestId("pending-approval")).toBeVisible();
     await expectNoA11yViolations(officer, testInfo);
-    const supervisor = await as(browser, baseURL, SUPERVISOR, locale);
+    const supervisor = await signedInPage(browser, baseURL, SUPERVISOR, { locale });
     try {
       await supervisor.goto(`/${locale}/staff/cases/${id}`);
       await supervisor.getByTestId("pending-approval").getByRole("button", { name: approvals.inbox.approve }).click();

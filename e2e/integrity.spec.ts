@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import integrity from "../lib/i18n/messages/en/integrity.json" with { type: "json" };
 import staff from "../lib/i18n/messages/en/staff.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signIn, signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
 
@@ -13,13 +13,6 @@ const OFFICER_ASTANA = "officer.astana@demo.kz";
 /** Letters only (names are Latin), different on every run so earlier runs' data cannot match. */
 function uniqueSurname(): string {
   return [...String(Date.now()).slice(-7)].map((d) => "ABCDEFGHIK"[Number(d)]).join("");
-}
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Almaty" });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, LOCALE);
-  return page;
 }
 
 /** Files and submits an Almaty registration through the JSON API with the page's session cookie. */

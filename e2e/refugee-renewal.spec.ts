@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import publicMessages from "../lib/i18n/messages/en/public.json" with { type: "json" };
 import rf from "../lib/i18n/messages/en/rf.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { issuePreliminaryRefusal, waiveHearing } from "./support/hearing";
 
@@ -16,13 +16,6 @@ const OFFICER = "officer.almaty@demo.kz";
 const MEMBER_1 = "supervisor.almaty@demo.kz";
 const MEMBER_2 = "supervisor2.almaty@demo.kz";
 const REVIEWER = "reviewer@demo.kz";
-
-async function as(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Almaty" });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, LOCALE);
-  return page;
-}
 
 const staffStatus = (page: Page) => page.locator("main dl").first().locator("[data-status]");
 const actionForm = (page: Page, action: string) => page.locator(`section[data-action="${action}"]`);
@@ -110,7 +103,7 @@ async function vote(page: Page, reference: string, decision: "extend" | "refuse"
 }
 
 test("reminder → online application → returned and corrected → assessment → two commission members extend → certificate issued and verified", async ({ browser, baseURL }, testInfo) => {
-  const refugee = await as(browser, baseURL, REFUGEE);
+  const refugee = await signedInPage(browser, baseURL, REFUGEE);
   await refugee.getByTestId("nav-notifications").click();
   await expect(refugee.getByRole("heading", { level: 1 })).toHaveText(common.notificationsPage.title);
   const reminder = refugee.locator('[data-template="rf.notifications.reminder"]');
@@ -124,17 +117,17 @@ test("reminder → online application → returned and corrected → assessment 
 
   const reference = await apply(refugee, testInfo);
 
-  const officer = await as(browser, baseURL, OFFICER);
+  const officer = await signedInPage(browser, baseURL, OFFICER);
   await returnAndCorrect(officer, refugee, reference, testInfo);
   await prepare(officer, reference, "unchanged", testInfo);
 
-  const member1 = await as(browser, baseURL, MEMBER_1);
+  const member1 = await signedInPage(browser, baseURL, MEMBER_1);
   await vote(member1, reference, "extend", "circumstances_unchanged", testInfo);
   await expect(staffStatus(member1)).toHaveText(rf.status.commission_review);
   // RF-C2: the same member cannot vote again.
   await expect(actionForm(member1, "vote")).toHaveCount(1);
 
-  const member2 = await as(browser, baseURL, MEMBER_2);
+  const member2 = await signedInPage(browser, baseURL, MEMBER_2);
   await vote(member2, reference, "extend", "circumstances_unchanged", testInfo);
   await expect(staffStatus(member2)).toHaveText(rf.status.extended);
   await expect(member2.getByTestId("rf-certificate-due")).toBeVisible();
@@ -167,10 +160,10 @@ test("reminder → online application → returned and corrected → assessment 
 });
 
 test("a late application refused by the commission: the complaint goes to the central reviewer, who upholds it", async ({ browser, baseURL }, testInfo) => {
-  const refugee = await as(browser, baseURL, LATE_REFUGEE);
+  const refugee = await signedInPage(browser, baseURL, LATE_REFUGEE);
   const reference = await apply(refugee, testInfo);
 
-  const officer = await as(browser, baseURL, OFFICER);
+  const officer = await signedInPage(browser, baseURL, OFFICER);
   await officer.goto(`/${LOCALE}/staff/cases/${reference}`);
   await expect(officer.getByTestId("rf-late-flag")).toBeVisible();
   await prepare(officer, reference, "changed", testInfo);
@@ -178,9 +171,9 @@ test("a late application refused by the commission: the complaint goes to the ce
   // X-HEAR-03: the refugee is offered a hearing before any refusing vote; here they waive it.
   await issuePreliminaryRefusal(officer, "circumstances_changed");
   await waiveHearing(refugee, LOCALE, reference);
-  const member1 = await as(browser, baseURL, MEMBER_1);
+  const member1 = await signedInPage(browser, baseURL, MEMBER_1);
   await vote(member1, reference, "refuse", "circumstances_changed", testInfo);
-  const member2 = await as(browser, baseURL, MEMBER_2);
+  const member2 = await signedInPage(browser, baseURL, MEMBER_2);
   await vote(member2, reference, "refuse", "circumstances_changed", testInfo);
   await expect(staffStatus(member2)).toHaveText(rf.status.refused);
 
@@ -197,7 +190,7 @@ test("a late application refused by the commission: the complaint goes to the ce
   await member1.goto(`/${LOCALE}/staff/cases/${reference}`);
   await expect(actionForm(member1, "decide_complaint")).toHaveCount(0);
 
-  const reviewer = await as(browser, baseURL, REVIEWER);
+  const reviewer = await signedInPage(browser, baseURL, REVIEWER);
   await reviewer.goto(`/${LOCALE}/staff/cases/${reference}`);
   const decide = actionForm(reviewer, "decide_complaint");
   await decide.getByLabel(rf.staffActions.decide_complaint.fields.outcome.label).selectOption("upheld");
@@ -208,7 +201,7 @@ test("a late application refused by the commission: the complaint goes to the ce
 });
 
 test("supervisors download the monthly list to national security; clerks do not see refugee files", async ({ browser, baseURL }, testInfo) => {
-  const supervisor = await as(browser, baseURL, MEMBER_1);
+  const supervisor = await signedInPage(browser, baseURL, MEMBER_1);
   await supervisor.goto(`/${LOCALE}/staff`);
   await supervisor.getByRole("link", { name: rf.lists.open }).click();
   await expect(supervisor.getByRole("heading", { level: 1 })).toHaveText(rf.lists.title);
@@ -220,7 +213,7 @@ test("supervisors download the monthly list to national security; clerks do not 
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("category,certificateNumber,surname");
 
-  const clerk = await as(browser, baseURL, "clerk.almaty@demo.kz");
+  const clerk = await signedInPage(browser, baseURL, "clerk.almaty@demo.kz");
   const denied = await clerk.request.get(csvHref!);
   expect(denied.status()).toBe(404);
   await clerk.goto(`/${LOCALE}/staff/queue?service=refugee_renewal`);

@@ -1,10 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import common from "../lib/i18n/messages/en/common.json" with { type: "json" };
 import staff from "../lib/i18n/messages/en/staff.json" with { type: "json" };
 import tr from "../lib/i18n/messages/en/tr.json" with { type: "json" };
 import approvals from "../lib/i18n/messages/en/approvals.json" with { type: "json" };
 import hearing from "../lib/i18n/messages/en/hearing.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signIn, signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
 import { issuePreliminaryRefusal, staffAction } from "./support/hearing";
@@ -39,13 +39,6 @@ async function fileAlmatyCase(page: Page): Promise<{ id: string; reference: stri
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { id: string; reference: string };
   return { ...body, passportNumber };
-}
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Almaty" });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, LOCALE);
-  return page;
 }
 
 /** The status tag in the case summary (the first list on the page). */

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import staff from "../lib/i18n/messages/en/staff.json" with { type: "json" };
 import wb from "../lib/i18n/messages/en/workbench.json" with { type: "json" };
-import { signIn } from "./support/auth";
+import { signedInPage } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { kzDate } from "./support/dates";
 
@@ -36,13 +36,6 @@ async function fileCase(page: Page, surname: string): Promise<string> {
   });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { reference: string }).reference;
-}
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Almaty" });
-  const page = await context.newPage();
-  await signIn(page, email, undefined, LOCALE);
-  return page;
 }
 
 const references = (page: Page) => page.locator("table.data tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-reference") ?? ""));
